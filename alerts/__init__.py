@@ -1,0 +1,1 @@
+"""Alert digests: compose one message per run and deliver it (.eml outbox or SMTP)."""

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Set up modelwatch on a fresh machine and run it: `python3 bootstrap.py run|test`.
+
+Creates `.venv/` in the repo root, installs the exact versions from the lock file (again
+only when the lock file changed), installs modelwatch itself in editable mode, then runs
+the nightly job on the seed corpus (`run`) or the linter and the whole test suite (`test`).
+Needs only Python 3.11+ and access to the package index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+LOCKS = {"run": ROOT / "requirements.lock", "test": ROOT / "requirements-dev.lock"}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 1 or argv[0] not in LOCKS:
+        print("usage: python3 bootstrap.py run|test [extra arguments]", file=sys.stderr)
+        return 2
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script must also run on old Pythons)
+        print(f"modelwatch needs Python 3.11+, not {sys.version.split()[0]}", file=sys.stderr)
+        return 2
+    command, extra = argv[0], argv[1:]
+    ensure_venv(LOCKS[command])
+    if command == "run":
+        return run([str(BIN / "modelwatch"), "run", *extra])
+    status = run([str(BIN / "ruff"), "check", str(ROOT)])
+    return run([str(BIN / "python"), "-m", "pytest", *extra]) or status
+
+
+def ensure_venv(lock: Path) -> None:
+    """Create the venv and install the lock file into it unless it already matches."""
+    if not (BIN / "python").exists():
+        print(f"creating {VENV}", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except Exception as exc:  # ensurepip missing on some Debian images
+            sys.exit(f"cannot create {VENV}: {exc} (Debian: apt-get install python3-venv)")
+    digest = hashlib.sha256(lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    stamp = VENV / f".installed-{lock.stem}"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return
+    pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
+    check([*pip, "--require-hashes", "-r", str(lock)])
+    # Editable: the CLI, flows and seeds are read from this checkout.
+    check([*pip, "--no-deps", "--no-build-isolation", "-e", str(ROOT)])
+    for other in VENV.glob(".installed-*"):
+        other.unlink()
+    stamp.write_text(digest.hexdigest())
+
+
+def check(cmd: list[str]) -> None:
+    status = run(cmd)
+    if status:
+        sys.exit(f"set-up step failed (exit {status}): {' '.join(cmd)}")
+
+
+def run(cmd: list[str]) -> int:
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    return subprocess.run(cmd, cwd=ROOT, env=env).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

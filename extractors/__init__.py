@@ -1,0 +1,1 @@
+"""Pure stage code: discover/fetch, html/text → article, cleaning, dedupe, events."""

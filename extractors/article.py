@@ -1,0 +1,133 @@
+"""Pages → Articles: decode, parse (HTML or plain text), clean, normalise, identify.
+
+Hands on one `Article` per usable page and a `Dropped` record with the reason for every
+page that is not one (binary, empty, too short, parser failure). Never raises on input.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from extractors.cleaning import DEFAULT_RULES_PATH, CleaningRules, clean_paragraphs
+from extractors.cleaning import strip_pinyin_glosses as _strip_glosses
+from extractors.decode import decode_body
+from extractors.html_article import HtmlRules, parse_html
+from extractors.normalize import simplify, stable_id, text_hash, tidy_spaces
+from extractors.records import Article, Dropped, Page, ParsedDocument, StageResult
+from extractors.text_article import parse_text
+
+STAGE = "extract"
+_FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])")
+# Control characters other than tab/newline mark a binary body, not a text one.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+BINARY_SHARE = 0.02
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    cleaning: CleaningRules
+    html: HtmlRules
+    min_chars: int
+    max_derived_title_chars: int
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> ExtractionSettings:
+        with Path(path).open("rb") as handle:
+            article = tomllib.load(handle)["article"]
+        return cls(
+            cleaning=CleaningRules.load(path),
+            html=HtmlRules.load(path),
+            min_chars=int(article["min_chars"]),
+            max_derived_title_chars=int(article["max_derived_title_chars"]),
+        )
+
+
+Parser = Callable[[str, Page, ExtractionSettings, datetime | None], ParsedDocument]
+
+
+def _parse_plain(text: str, page: Page, settings: ExtractionSettings, now) -> ParsedDocument:
+    return parse_text(text, now=now)
+
+
+def _parse_markup(text: str, page: Page, settings: ExtractionSettings, now) -> ParsedDocument:
+    return parse_html(text, url=page.final_url, rules=settings.html, now=now)
+
+
+# Media type → parser. A new format is one entry here.
+PARSERS: dict[str, Parser] = {
+    "text/plain": _parse_plain,
+    "text/html": _parse_markup,
+    "application/xhtml+xml": _parse_markup,
+}
+
+
+def article_id_for(url: str) -> str:
+    return stable_id("article", url)
+
+
+def extract_articles(
+    pages: list[Page], settings: ExtractionSettings, *, now: datetime | None = None
+) -> StageResult[Article]:
+    articles: list[Article] = []
+    dropped: list[Dropped] = []
+    for page in pages:
+        try:
+            outcome = extract_article(page, settings, now=now)
+        except Exception as exc:  # a parser bug must cost one page, not the night
+            outcome = Dropped(STAGE, page.url, "parser_error", f"{type(exc).__name__}: {exc}")
+        (dropped if isinstance(outcome, Dropped) else articles).append(outcome)
+    return StageResult(articles, dropped)
+
+
+def extract_article(
+    page: Page, settings: ExtractionSettings, *, now: datetime | None = None
+) -> Article | Dropped:
+    media_type = page.content_type.split(";")[0].strip().lower()
+    parser = PARSERS.get(media_type)
+    if parser is None:
+        return Dropped(STAGE, page.url, "unsupported_content_type", media_type)
+    if not page.body.strip():
+        return Dropped(STAGE, page.url, "empty_body")
+    sample = page.body[:4096]
+    if len(_BINARY_BYTES.findall(sample)) > BINARY_SHARE * len(sample):
+        return Dropped(STAGE, page.url, "binary_body", media_type)
+    text, _charset = decode_body(page.body, page.content_type)
+    parsed = parser(text, page, settings, now)
+    cleaned = clean_paragraphs(parsed.paragraphs, settings.cleaning)
+    body = "\n\n".join(cleaned.paragraphs)
+    if not body:
+        return Dropped(STAGE, page.url, "empty_after_cleaning")
+    if len(body) < settings.min_chars:
+        return Dropped(STAGE, page.url, "too_short", f"{len(body)} chars")
+    title = _clean_title(parsed.title) or _derive_title(body, settings.max_derived_title_chars)
+    return Article(
+        article_id=article_id_for(page.url),
+        url=page.url,
+        source=page.source,
+        title=title,
+        text=body,
+        text_simplified=simplify(body),
+        text_hash=text_hash(body),
+        published_at=parsed.published_at,
+        site_name=parsed.site_name,
+        author=parsed.author,
+        removed=tuple(sorted(cleaned.removed.items())),
+    )
+
+
+def _clean_title(title: str | None) -> str:
+    if not title:
+        return ""
+    return tidy_spaces(_strip_glosses(title)[0])
+
+
+def _derive_title(body: str, limit: int) -> str:
+    first = body.split("\n", 1)[0]
+    match = _FIRST_SENTENCE.match(first)
+    sentence = match.group(1) if match else first
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

@@ -1,0 +1,63 @@
+"""Bytes → str with the right charset: HTTP header, then BOM, then <meta>, then guesses.
+
+GB2312 and GBK are read as GB18030 (a strict superset), because pages that declare the
+smaller sets routinely use characters only the larger one has.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+              "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8"}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+# <meta> must appear early to count (HTML5 says within the first 1024 bytes; real pages are
+# sloppier, so look a little further).
+META_SCAN_BYTES = 4096
+
+
+def normalise_charset(name: str | None) -> str | None:
+    """Canonical codec name for a declared charset, or None when Python does not know it."""
+    if not name:
+        return None
+    name = name.strip().lower()
+    name = _SUPERSETS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return normalise_charset(match.group(1)) if match else None
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Return (text, charset used). Never raises: undecodable bytes become U+FFFD."""
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body.decode(codec, errors="replace"), codec
+    declared = [charset_from_content_type(content_type)]
+    match = _META_CHARSET.search(body[:META_SCAN_BYTES])
+    if match:
+        declared.append(normalise_charset(match.group(1).decode("ascii", "ignore")))
+    for charset in declared:
+        if charset:
+            try:
+                return body.decode(charset), charset
+            except UnicodeDecodeError:
+                continue  # a wrong declaration is common; fall through to the guesses
+    for charset in ("utf-8", "gb18030"):
+        try:
+            return body.decode(charset), charset
+        except UnicodeDecodeError:
+            continue
+    fallback = next((charset for charset in declared if charset), "utf-8")
+    return body.decode(fallback, errors="replace"), fallback

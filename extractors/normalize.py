@@ -1,0 +1,49 @@
+"""Text normal forms: simplified Chinese for matching, and a punctuation-free key for hashing.
+
+`text` keeps the characters the outlet printed; matching, dedupe and events read the
+simplified form so 發佈/发布 and full-width/half-width variants meet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# Spaces that Chinese pages use for layout (NBSP, ideographic space, zero-width marks).
+_LAYOUT_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_RUNS_OF_SPACE = re.compile(r"[ \t]{2,}")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def tidy_spaces(text: str) -> str:
+    """Layout spaces to plain spaces, runs collapsed, ends trimmed."""
+    return _RUNS_OF_SPACE.sub(" ", _LAYOUT_SPACES.sub(" ", text)).strip()
+
+
+def simplify(text: str) -> str:
+    """NFKC (full-width → half-width) then traditional → simplified Chinese."""
+    return _converter().convert(unicodedata.normalize("NFKC", text))
+
+
+def match_key(text: str) -> str:
+    """Simplified, casefolded, without punctuation or spaces: equal keys mean equal text."""
+    return _NOT_WORD.sub("", simplify(text).casefold())
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(match_key(text).encode("utf-8")).hexdigest()[:32]
+
+
+def stable_id(*parts: str | int | None) -> str:
+    """A short deterministic id from its parts, so re-runs produce the same keys."""
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""Prefect flows and the CLI: the only place that knows the order of the stages."""

@@ -1,0 +1,1 @@
+"""DuckDB warehouse: connect and migrate, keyed idempotent loads, read-only queries."""
