@@ -27,6 +27,8 @@ class Entry:
     name: str  # canonical name
     organization: str | None  # for models: the developer
     family: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,23 @@ class Gazetteer:
     def __init__(self, models: list[dict[str, str]], organizations: list[dict[str, str]]):
         self.models: dict[str, Entry] = {}
         self.organizations: dict[str, Entry] = {}
-        self.aliases: dict[str, list[str]] = {}
         self._index: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         for row in organizations:
-            entry = Entry("organization", row["organization"].strip(), None)
+            entry = Entry(
+                "organization", row["organization"].strip(), None,
+                country=(row.get("country") or "").strip() or None,
+                aliases=tuple(_split_aliases(row.get("aliases"))),
+            )
             self.organizations[entry.name] = entry
-            self._add(entry, [entry.name, *_split_aliases(row.get("aliases"))])
+            self._add(entry)
         for row in models:
             entry = Entry(
                 "model", row["model"].strip(), row["organization"].strip() or None,
-                (row.get("family") or "").strip() or None,
+                family=(row.get("family") or "").strip() or None,
+                aliases=tuple(_split_aliases(row.get("aliases"))),
             )
             self.models[entry.name] = entry
-            self._add(entry, [entry.name, *_split_aliases(row.get("aliases"))])
+            self._add(entry)
         for candidates in self._index.values():
             candidates.sort(key=lambda pair: len(pair[0]), reverse=True)
 
@@ -82,9 +88,8 @@ class Gazetteer:
     def load(cls, seeds: Path = SEEDS) -> Gazetteer:
         return cls(_read_rows(seeds / "models.csv"), _read_rows(seeds / "organizations.csv"))
 
-    def _add(self, entry: Entry, names: list[str]) -> None:
-        self.aliases[f"{entry.kind}:{entry.name}"] = names
-        for name in names:
+    def _add(self, entry: Entry) -> None:
+        for name in (entry.name, *entry.aliases):
             key = simplify(name).casefold()
             if key:
                 self._index[key[0]].append((key, entry))

@@ -29,7 +29,9 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class WarehouseSettings:
     path: Path = Path("data/modelwatch.duckdb")  # the DuckDB file
-    spool_dir: Path = Path("data/spool")  # staged stage outputs before the warehouse write
+    # Staged stage outputs before the warehouse write; default: "spool" beside the DB file.
+    spool_dir: Path | None = None
+    lock_timeout_s: float = 30.0  # wait this long for another process's write lock
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,11 @@ class Config:
 
 # section → key → (accepted python types, how to convert the TOML value)
 _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
-    "warehouse": {"path": ((str,), Path), "spool_dir": ((str,), Path)},
+    "warehouse": {
+        "path": ((str,), Path),
+        "spool_dir": ((str,), Path),
+        "lock_timeout_s": ((int, float), float),
+    },
     "crawl": {
         "user_agent": ((str,), str),
         "per_host_concurrency": ((int,), int),
@@ -104,6 +110,10 @@ def load_config(path: str | Path | None = None, *, db_path: str | Path | None = 
     config = _build(raw, base, origin)
     if db_path is not None:
         config = _replace_section(config, "warehouse", path=Path(db_path).resolve())
+    if config.warehouse.spool_dir is None:
+        config = _replace_section(
+            config, "warehouse", spool_dir=config.warehouse.path.parent / "spool"
+        )
     return config
 
 

@@ -1,0 +1,71 @@
+"""Send every due digest: read the outbox, compose, deliver, record the outcome.
+
+The warehouse write lock is held only to read and to mark rows, never while talking to a
+mail server. A delivery failure marks the digest's alerts failed (retried next run) and is
+reported, not raised: a dead SMTP server does not fail the night or lose an alert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alerts.deliver import DeliveryError, deliver_eml, deliver_smtp, parse_smtp_url
+from alerts.digest import compose_digest, message_id_for
+from warehouse.connect import connect
+from warehouse.outbox import due_digests, mark_failed, mark_sending, mark_sent
+
+
+@dataclass(frozen=True)
+class Recipients:
+    sender: str
+    to: tuple[str, ...]
+    max_items: int
+    outbox_dir: Path
+    smtp_url: str | None = None
+
+
+@dataclass(frozen=True)
+class SendReport:
+    digests_sent: int = 0
+    alerts_sent: int = 0
+    alerts_failed: int = 0
+    deliveries: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: float = 30.0
+                    ) -> SendReport:
+    now = datetime.now(UTC)
+    with connect(db_path, lock_timeout_s=lock_timeout_s) as con:
+        digests = due_digests(con)
+        planned = []
+        for message_id, items in digests:
+            ids = [item.alert_id for item in items]
+            message_id = message_id or message_id_for(ids)
+            mark_sending(con, ids, message_id)
+            planned.append((message_id, items, ids))
+    sent = failed = 0
+    deliveries, errors = [], []
+    for message_id, items, ids in planned:
+        message = compose_digest(
+            items, sender=recipients.sender, to=recipients.to,
+            max_items=recipients.max_items, now=now, message_id=message_id,
+        )
+        try:
+            if recipients.smtp_url:
+                delivery = deliver_smtp(message, parse_smtp_url(recipients.smtp_url))
+            else:
+                delivery = deliver_eml(message, recipients.outbox_dir)
+        except DeliveryError as exc:
+            with connect(db_path, lock_timeout_s=lock_timeout_s) as con:
+                mark_failed(con, ids, str(exc))
+            failed += len(ids)
+            errors.append(str(exc))
+            continue
+        with connect(db_path, lock_timeout_s=lock_timeout_s) as con:
+            mark_sent(con, ids, delivery, now.replace(tzinfo=None))
+        sent += len(ids)
+        deliveries.append(delivery)
+    return SendReport(len(deliveries), sent, failed, deliveries, errors)

@@ -1,0 +1,190 @@
+"""The `modelwatch` command line.
+
+Exit codes: 0 ok, 1 the run finished with failures (or could not finish), 2 bad usage or
+config. Errors are one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.config import ConfigError, load_config
+
+# Offline by default: Prefect must not try to phone home from a nightly job.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+app = typer.Typer(
+    help="Watch the Chinese large-model race in the news: crawl, clean, dedupe, extract "
+    "model events, store them in DuckDB and alert on new filings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="TOML config (default ./modelwatch.toml if present)."),
+]
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="DuckDB file (overrides warehouse.path).")
+]
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output as a table, CSV or JSON.")
+]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    err.print(f"modelwatch: {message}", markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def _config(config: Path | None, db: Path | None):
+    try:
+        return load_config(config, db_path=db)
+    except ConfigError as exc:
+        raise fail(f"config error: {exc}", 2) from None
+
+
+@app.command()
+def run(config: ConfigOption = None, db: DbOption = None) -> None:
+    """Run one nightly job now, in-process (Prefect's ephemeral API when no server is set)."""
+    settings = _config(config, db)
+    from flows.nightly import nightly  # imported late: Prefect takes a second to import
+
+    try:
+        summary = nightly(
+            config_path=str(config) if config else None,
+            db_path=str(settings.warehouse.path),
+        )
+    except Exception as exc:
+        raise fail(f"run failed: {type(exc).__name__}: {exc}", 1) from None
+    out.print(summary.render(), markup=False, highlight=False)
+    raise typer.Exit(1 if summary.failures else 0)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run on a read-only connection.")],
+    config: ConfigOption = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Run ad-hoc read-only SQL against the warehouse."""
+    import duckdb
+
+    from warehouse.connect import WarehouseError, connect
+
+    settings = _config(config, db)
+    try:
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            cursor = con.execute(query)
+            if cursor.description is None:
+                rows, columns = [], []
+            else:
+                columns = [d[0] for d in cursor.description]
+                rows = cursor.fetchall()
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+    except duckdb.InvalidInputException as exc:
+        if "read-only" in str(exc).lower():
+            raise fail("the sql command is read-only: writes are refused", 2) from None
+        raise fail(f"SQL error: {_first_line(exc)}", 2) from None
+    except duckdb.Error as exc:
+        raise fail(f"SQL error: {_first_line(exc)}", 2) from None
+    _print_rows(columns, rows, output)
+
+
+@app.command()
+def events(
+    config: ConfigOption = None,
+    db: DbOption = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", "-t", help="release, filing, upgrade, …")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (substring).")] = None,
+    org: Annotated[str | None, typer.Option(help="Organisation name (substring).")] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Events dated on or after this day."),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """List recent model events, newest first, filterable by type, model, org and date."""
+    from extractors.records import EVENT_TYPES
+    from warehouse.connect import WarehouseError, connect, sql_file
+
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
+    settings = _config(config, db)
+    params = [event_type, model, org, since.date() if since else None, limit]
+    try:
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            cursor = con.execute(sql_file("list_events.sql"), params)
+            columns = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+    _print_rows(columns, rows, output)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def _print_rows(columns: list[str], rows: list[tuple], output: OutputFormat) -> None:
+    if output is OutputFormat.json:
+        records = [dict(zip(columns, map(_plain, row), strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif output is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([[_plain(v) for v in row] for row in rows])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(_plain(v)) for v in row))
+        out.print(table)
+        out.print(f"{len(rows)} row(s)", style="dim")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The nightly flow: the one place that writes down the order of the stages.
+
+discover+fetch → keep changed pages → extract+clean → dedupe → events → store → alert.
+Every task takes the whole batch (a Prefect task run costs milliseconds of bookkeeping, an
+article microseconds of work) and is a thin verb over a pure stage function. Flow
+parameters are paths only: pages and articles never travel through the Prefect API.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from alerts.send import Recipients, SendReport, send_due_alerts
+from extractors.article import ExtractionSettings, extract_articles
+from extractors.dedupe import assign_stories
+from extractors.discover import discover_files
+from extractors.events import CueRules, extract_mentions
+from extractors.fetch import fetch_files
+from extractors.gazetteer import Gazetteer
+from extractors.records import Article, Dropped, Mention, Page, Source, StageResult
+from flows.config import Config, CrawlSettings, load_config
+from flows.summary import RunSummary
+from warehouse.connect import connect
+from warehouse.reads import known_stories, stored_page_hashes
+from warehouse.runs import close_run, open_run
+from warehouse.store import StoreBatch, StoreCounts, load_spool, spool_batch, utc_now
+
+# Tasks hash nothing (inputs are large batches) and retry only where I/O can flake.
+BATCH_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@dataclass(frozen=True)
+class ChangedPages:
+    pages: list[Page]
+    unchanged: int
+    new: int
+
+
+@task(name="fetch_pages", **BATCH_TASK)
+def fetch_pages(sources: tuple[Source, ...], crawl: CrawlSettings) -> StageResult[Page]:
+    pages: list[Page] = []
+    dropped: list[Dropped] = []
+    for source in sources:
+        if not source.enabled:
+            continue
+        if source.kind != "files":
+            dropped.append(Dropped("discover", source.name, "kind_not_supported", source.kind))
+            continue
+        found = discover_files(source)
+        fetched = fetch_files(found.items, max_bytes=crawl.max_bytes)
+        pages.extend(fetched.items)
+        dropped.extend(found.dropped + fetched.dropped)
+    return StageResult(pages, dropped)
+
+
+@task(name="select_changed_pages", **BATCH_TASK)
+def select_changed_pages(pages: list[Page], config: Config) -> ChangedPages:
+    """Pages whose bytes the warehouse does not hold yet: only these are extracted."""
+    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+        stored = stored_page_hashes(con, [page.url for page in pages])
+    changed = [page for page in pages if stored.get(page.url) != page.content_hash]
+    new = sum(page.url not in stored for page in changed)
+    return ChangedPages(changed, len(pages) - len(changed), new)
+
+
+@task(name="extract_articles", **BATCH_TASK)
+def extract(pages: list[Page]) -> StageResult[Article]:
+    return extract_articles(pages, ExtractionSettings.load(), now=datetime.now())
+
+
+@task(name="dedupe_articles", **BATCH_TASK)
+def dedupe(articles: list[Article], config: Config) -> list[Article]:
+    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+        known = known_stories(con, [article.text_hash for article in articles])
+    return assign_stories(articles, known)
+
+
+@task(name="extract_events", **BATCH_TASK)
+def find_events(articles: list[Article], gazetteer: Gazetteer) -> list[Mention]:
+    return extract_mentions(articles, gazetteer, CueRules.load())
+
+
+@task(name="store_batch", retries=2, retry_delay_seconds=[2, 10], **BATCH_TASK)
+def store(batch: StoreBatch, config: Config) -> StoreCounts:
+    """Spool, then load in one short transaction (retried: the lock may be busy)."""
+    folder = spool_batch(batch, config.warehouse.spool_dir)
+    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+        return load_spool(con, folder)
+
+
+@task(name="send_alerts", **BATCH_TASK)
+def send_alerts(config: Config) -> SendReport:
+    recipients = Recipients(
+        sender=config.alerts.sender, to=config.alerts.to, max_items=config.alerts.max_items,
+        outbox_dir=config.alerts.outbox_dir, smtp_url=config.smtp_url,
+    )
+    return send_due_alerts(
+        config.warehouse.path, recipients, lock_timeout_s=config.warehouse.lock_timeout_s
+    )
+
+
+def _run_id() -> str:
+    from prefect.runtime import flow_run
+
+    return str(flow_run.id or uuid.uuid4())
+
+
+@flow(name="nightly", log_prints=False)
+def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSummary:
+    """One night: every enabled source through every stage into the warehouse."""
+    config = load_config(config_path, db_path=db_path)
+    started = time.perf_counter()
+    summary = RunSummary(run_id=_run_id(), warehouse=str(config.warehouse.path))
+    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+        open_run(con, summary.run_id, utc_now())
+    status = "failed"
+    try:
+        _run_stages(config, summary)
+        status = summary.status
+    except Exception as exc:
+        summary.errors.append(f"{type(exc).__name__}: {exc}")
+        raise
+    finally:
+        summary.duration_s = time.perf_counter() - started
+        _close(config, summary, status)
+    get_run_logger().info(
+        "run %s %s: %s", summary.run_id, summary.status,
+        "; ".join(f"{stage} {numbers}" for stage, numbers in summary.stages.items()),
+    )
+    return summary
+
+
+def _run_stages(config: Config, summary: RunSummary) -> None:
+    sources = tuple(s for s in config.sources if s.enabled)
+    with _timed(summary, "fetch"):
+        fetched = fetch_pages(sources, config.crawl)
+        changed = select_changed_pages(fetched.items, config)
+    summary.dropped.extend(fetched.dropped)
+    summary.count("fetch", sources=len(sources), pages=len(fetched.items), new=changed.new,
+                  changed=len(changed.pages) - changed.new, unchanged=changed.unchanged)
+    with _timed(summary, "extract"):
+        extracted = extract(changed.pages)
+    summary.dropped.extend(extracted.dropped)
+    summary.count("extract", articles=len(extracted.items), dropped=len(extracted.dropped))
+    with _timed(summary, "dedupe"):
+        articles = dedupe(extracted.items, config)
+    stories = {article.story_id for article in articles}
+    summary.count("dedupe", articles=len(articles), stories=len(stories))
+    with _timed(summary, "events"):
+        gazetteer = Gazetteer.load()
+        mentions = find_events(articles, gazetteer)
+    summary.count("events", mentions=len(mentions),
+                  events=len({mention.event_id for mention in mentions}))
+    with _timed(summary, "store"):
+        counts = store(
+            StoreBatch(
+                run_id=summary.run_id, sources=list(config.sources), pages=fetched.items,
+                articles=articles, mentions=mentions, dropped=summary.dropped,
+                gazetteer=gazetteer,
+            ),
+            config,
+        )
+    summary.count("store", pages=counts.new_pages, articles=counts.new_articles,
+                  mentions=counts.new_mentions, events=counts.new_events,
+                  alerts_queued=counts.new_alerts)
+    with _timed(summary, "alert"):
+        report = send_alerts(config)
+    summary.count("alert", digests=report.digests_sent, alerts_sent=report.alerts_sent,
+                  alerts_failed=report.alerts_failed)
+    summary.deliveries.extend(report.deliveries)
+    summary.errors.extend(f"alert delivery: {error}" for error in report.errors)
+
+
+def _close(config: Config, summary: RunSummary, status: str) -> None:
+    try:
+        with connect(config.warehouse.path,
+                     lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+            close_run(
+                con, summary.run_id, finished_at=utc_now(), status=status,
+                duration_s=summary.duration_s, counts=summary.stages,
+                dropped=summary.dropped_by_reason, summary=summary.render(),
+            )
+    except Exception as exc:  # the run's own outcome matters more than its log row
+        get_run_logger().warning("could not record the run in %s: %s",
+                                 config.warehouse.path, exc)
+
+
+@contextmanager
+def _timed(summary: RunSummary, stage: str) -> Iterator[None]:
+    """Record a stage's wall time in the summary."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.seconds[stage] = time.perf_counter() - start

@@ -1,0 +1,184 @@
+"""Write one run's stage outputs to the warehouse in a single short transaction.
+
+The records are first spooled as JSON-lines files (one per table) next to the warehouse,
+then loaded set-wise with `INSERT … SELECT … ON CONFLICT` (warehouse/queries/*.sql). The
+write lock is held only for the load, and a load that fails can be replayed from the
+spool. Every load is keyed, so storing the same batch twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from extractors.gazetteer import Gazetteer
+from extractors.records import Article, Dropped, Mention, Page, Source
+from warehouse.connect import run_sql_file
+
+
+@dataclass(frozen=True)
+class StoreBatch:
+    """Everything one run hands to the warehouse."""
+
+    run_id: str
+    sources: list[Source] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    gazetteer: Gazetteer | None = None
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """Rows each table gained (new) by this load, and alerts queued."""
+
+    new_pages: int
+    new_articles: int
+    new_mentions: int
+    new_events: int
+    new_alerts: int
+
+
+def utc_now() -> datetime:
+    """Naive UTC, the form every warehouse timestamp except published_at takes."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
+    """Write the batch as JSON lines under spool_dir/<run_id>/ and return that folder."""
+    folder = spool_dir / batch.run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_jsonl(folder / "sources.jsonl", (_source_row(s, batch.run_id) for s in batch.sources))
+    _write_jsonl(folder / "pages.jsonl", (_page_row(p) for p in batch.pages))
+    _write_jsonl(folder / "articles.jsonl", (_article_row(a) for a in batch.articles))
+    _write_jsonl(folder / "mentions.jsonl", (_mention_row(m) for m in batch.mentions))
+    _write_jsonl(folder / "dropped.jsonl", (_dropped_row(d, batch.run_id) for d in batch.dropped))
+    gazetteer = batch.gazetteer
+    _write_jsonl(folder / "organizations.jsonl", _organization_rows(gazetteer))
+    _write_jsonl(folder / "models.jsonl", _model_rows(gazetteer))
+    return folder
+
+
+def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
+    """Load a spooled batch in one transaction; on success the spool folder is removed."""
+    now = utc_now()
+    before = _table_counts(con)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        run_sql_file(
+            con, "load_gazetteer.sql", now=now,
+            organizations_path=str(folder / "organizations.jsonl"),
+            models_path=str(folder / "models.jsonl"),
+        )
+        for name, spooled in (
+            ("load_sources.sql", "sources.jsonl"),
+            ("load_pages.sql", "pages.jsonl"),
+            ("load_articles.sql", "articles.jsonl"),
+            ("load_mentions.sql", "mentions.jsonl"),
+            ("load_dropped.sql", "dropped.jsonl"),
+        ):
+            run_sql_file(con, name, path=str(folder / spooled), now=now)
+        run_sql_file(con, "merge_events.sql", now=now)
+        run_sql_file(con, "create_alerts.sql", now=now)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    after = _table_counts(con)
+    shutil.rmtree(folder, ignore_errors=True)
+    return StoreCounts(
+        **{f"new_{name}": after[name] - before[name] for name in before},
+    )
+
+
+def _table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM pages), (SELECT count(*) FROM articles),"
+        " (SELECT count(*) FROM event_mentions), (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM alerts)"
+    ).fetchone()
+    return dict(zip(("pages", "articles", "mentions", "events", "alerts"), row, strict=True))
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, default=str))
+            handle.write("\n")
+
+
+def _source_row(source: Source, run_id: str) -> dict:
+    return {
+        "name": source.name, "kind": source.kind, "url": source.url, "path": source.path,
+        "enabled": source.enabled, "run_id": run_id,
+    }
+
+
+def _page_row(page: Page) -> dict:
+    return {
+        "url": page.url, "source": page.source, "final_url": page.final_url,
+        "status": page.status, "content_type": page.content_type, "charset": page.charset,
+        "headers": dict(page.headers), "body_b64": base64.b64encode(page.body).decode("ascii"),
+        "content_hash": page.content_hash, "fetched_at": page.fetched_at.isoformat(),
+    }
+
+
+def _article_row(article: Article) -> dict:
+    return {
+        "article_id": article.article_id, "url": article.url, "source": article.source,
+        "title": article.title,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "site_name": article.site_name, "author": article.author, "text": article.text,
+        "text_simplified": article.text_simplified, "text_hash": article.text_hash,
+        "story_id": article.story_id, "removed": dict(article.removed),
+    }
+
+
+def _mention_row(mention: Mention) -> dict:
+    date = mention.event_date
+    return {
+        "event_id": mention.event_id, "article_id": mention.article_id,
+        "sentence_index": mention.sentence_index, "event_type": mention.event_type,
+        "model": mention.model, "organization": mention.organization,
+        "version": mention.version,
+        "event_date": date.value.isoformat() if date else None,
+        "date_precision": date.precision if date else None,
+        "batch": mention.batch, "cue": mention.cue, "sentence": mention.sentence,
+    }
+
+
+def _dropped_row(dropped: Dropped, run_id: str) -> dict:
+    return {
+        "run_id": run_id, "stage": dropped.stage, "item": dropped.item,
+        "reason": dropped.reason, "detail": dropped.detail,
+    }
+
+
+def _organization_rows(gazetteer: Gazetteer | None) -> Iterable[dict]:
+    if gazetteer is None:
+        return
+    for name, entry in gazetteer.organizations.items():
+        yield {
+            "organization": name,
+            "aliases": list(entry.aliases),
+            "country": entry.country,
+        }
+
+
+def _model_rows(gazetteer: Gazetteer | None) -> Iterable[dict]:
+    if gazetteer is None:
+        return
+    for name, entry in gazetteer.models.items():
+        yield {
+            "model": name, "organization": entry.organization,
+            "aliases": list(entry.aliases), "family": entry.family,
+            "status": "gazetteer",
+        }
