@@ -182,6 +182,8 @@ def _topic_overlap(index: int, forms: list[str]) -> float:
 
 
 def _drop_trailing_links(kept, forms, rules, removed):
+    if not kept:
+        return kept, forms
     total = sum(len(p) for p in kept) or 1
     cut = len(kept)
     while cut > 1:
@@ -191,6 +193,8 @@ def _drop_trailing_links(kept, forms, rules, removed):
         if sum(len(p) for p in kept[: cut - 1]) / total < rules.min_body_share:
             break
         cut -= 1
+    if cut < len(kept) and not forms[cut - 1].rstrip().endswith(tuple(rules.sentence_end)):
+        cut = len(kept)  # no prose before the short lines: they are the article itself
     removed["trailing_links"] += len(kept) - cut
     return kept[:cut], forms[:cut]
 

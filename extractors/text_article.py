@@ -62,7 +62,9 @@ def _parse_header(line: str, *, now: datetime | None):
         fields: dict[str, str] = {}
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
-            fields[label.group(1)] = line[label.end() : end].strip()
+            value = line[label.end() : end]
+            date = find_dateline(value)  # "来源：新华网 2024年3月5日" — the date is no name
+            fields[label.group(1)] = (value[: date.start()] if date else value).strip()
         site = next((v for k, v in fields.items() if k in _SOURCE_LABELS and v), None)
         author = next((v for k, v in fields.items() if k in _AUTHOR_LABELS and v), None)
         return site, author, parse_dateline(line, now=now)

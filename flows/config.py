@@ -150,10 +150,8 @@ def _build(raw: dict[str, Any], base: Path, origin: str) -> Config:
                 raise ConfigError(f"{origin}: {section}.{key}: unknown key")
             accepted, convert = keys[key]
             if isinstance(value, bool) or not isinstance(value, accepted):
-                raise ConfigError(
-                    f"{origin}: {section}.{key}: expected {_TYPE_NAMES[accepted[0]]}, "
-                    f"got {value!r}"
-                )
+                expected = _TYPE_NAMES[float if float in accepted else accepted[0]]
+                raise ConfigError(f"{origin}: {section}.{key}: expected {expected}, got {value!r}")
             kwargs[key] = convert(value)
         settings = _SECTION_TYPES[section](**kwargs)
         sections[section] = _resolve_paths(settings, base)

@@ -1,0 +1,40 @@
+import codecs
+
+from extractors.decode import decode_body, normalise_charset
+
+TEXT = "百度发布文心大模型4.0，用户规模已达4500万。"
+
+
+def test_gbk_declared_in_meta_is_read_as_gb18030():
+    body = f'<html><head><meta charset="gb2312"></head><body>{TEXT}</body></html>'
+    text, charset = decode_body(body.encode("gb18030"))
+    assert TEXT in text
+    assert charset == "gb18030"
+
+
+def test_http_header_wins_over_meta():
+    body = f'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">{TEXT}'
+    text, charset = decode_body(body.encode("gbk"), "text/html; charset=GBK")
+    assert TEXT in text and charset == "gb18030"
+
+
+def test_bom_wins_over_everything():
+    body = codecs.BOM_UTF8 + f'<meta charset="gbk">{TEXT}'.encode()
+    text, charset = decode_body(body, "text/html; charset=iso-8859-1")
+    assert TEXT in text and charset == "utf-8-sig"
+
+
+def test_wrong_declaration_falls_back_to_what_decodes():
+    text, charset = decode_body(f'<meta charset="utf-8">{TEXT}'.encode("gb18030"))
+    assert TEXT in text and charset == "gb18030"
+
+
+def test_undecodable_bytes_never_raise():
+    text, _ = decode_body(b"\xff\xfe\xfa" * 3 + b"\x81", "text/html; charset=no-such-codec")
+    assert isinstance(text, str)
+
+
+def test_charset_names_are_normalised():
+    assert normalise_charset("GB2312") == "gb18030"
+    assert normalise_charset("UTF8") == "utf-8"
+    assert normalise_charset("klingon") is None
