@@ -23,7 +23,8 @@ from extractors.records import EVENT_TYPES, Article, Mention
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
 MAX_EVIDENCE_CHARS = 400
 _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_CLAUSE_SPLIT = re.compile(r"[,，:：]")
+# Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
+_CLAUSE_SPLIT = re.compile(r"[,，]")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = ("filing", "registration")
@@ -158,12 +159,21 @@ def _events_in_sentence(sentence: str, gazetteer: Gazetteer, rules: CueRules):
             continue
         orgs = [m for m in matches if m.entry.kind == "organization"]
         if cue.event_type in rules.organisation_types:
+            # "DeepSeek完成融资": a model name stands for its developer here.
+            orgs = sorted(orgs + [_as_organisation(m, gazetteer) for m in matches
+                                  if m.entry.kind == "model" and m.entry.organization],
+                          key=lambda m: m.start)
             target = _organisation_target(clause, orgs, cue)
             if target is not None:
                 yield cue, None, target, None
             continue
         for model in _event_models(clause, matches, cue, gazetteer, rules):
             yield cue, model, model.entry.organization, model.version
+
+
+def _as_organisation(model: Match, gazetteer: Gazetteer) -> Match:
+    entry = gazetteer.organizations.get(model.entry.organization or "", model.entry)
+    return Match(entry, model.start, model.end, model.surface)
 
 
 def _event_models(clause, matches, cue, gazetteer, rules) -> list[Match]:
@@ -231,18 +241,26 @@ def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
 
 
 def _organisation_target(clause: str, orgs: list[Match], cue: _Cue) -> str | None:
-    """Acquisitions name the target after the cue or in 对X…收购; funding its recipient."""
-    if not orgs:
-        return None
+    """The organisation an acquisition or funding is about, or None when unsure.
+
+    Acquisitions: 对X…收购 and 收购X name the target, X被…收购 too; the acquirer is never
+    taken for the target. Funding: the organisation before the cue (X完成融资).
+    """
     position = clause.find(cue.text)
-    after = [o for o in orgs if o.start >= position]
-    before = [o for o in orgs if o.start < position]
-    if cue.event_type == "acquisition":
-        targeted = [o for o in before if clause[max(0, o.start - 12) : o.start].find("对") >= 0]
-        chosen = (after or targeted or before)[0] if not targeted else targeted[-1]
+    before = [o for o in orgs if o.end <= position]
+    after = [o for o in orgs if o.start >= position + len(cue.text)]
+    if cue.event_type != "acquisition":
+        chosen = before[-1] if before else (after[0] if after else None)
+        return chosen.entry.name if chosen else None
+    towards = clause.rfind("对", 0, position)
+    if towards >= 0:
+        targets = [o for o in before if o.start > towards]
+    elif after:
+        targets = after[:1]
     else:
-        chosen = (before or after)[-1] if before else after[0]
-    return chosen.entry.name
+        passive = clause.rfind("被", 0, position)
+        targets = [o for o in before if o.end <= passive][-1:] if passive >= 0 else []
+    return targets[0].entry.name if targets else None
 
 
 def _batch(clause: str, rules: CueRules) -> int | None:

@@ -73,8 +73,10 @@ class Gazetteer:
             )
             self.models[entry.name] = entry
             self._add(entry)
+        # Longest alias first; on a tie (DeepSeek is a model and a company) the model wins,
+        # because events are about models and a model knows its organisation.
         for candidates in self._index.values():
-            candidates.sort(key=lambda pair: len(pair[0]), reverse=True)
+            candidates.sort(key=lambda pair: (-len(pair[0]), pair[1].kind != "model"))
 
     def flagship(self, organization: str) -> Entry | None:
         """The organisation's only general-purpose model, if it has exactly one."""

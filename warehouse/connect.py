@@ -68,14 +68,15 @@ def _open(path: Path, read_only: bool, lock_timeout_s: float) -> duckdb.DuckDBPy
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise WarehouseError(f"cannot open {path}: {exc}") from None
-            if time.monotonic() + delay > deadline:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
                 holder = _HOLDER.search(str(exc))
                 who = f"process {holder.group(1)}" if holder else "another process"
                 raise WarehouseLocked(
                     f"{path} is locked by {who} (a running night or an open read-write "
                     f"session); waited {lock_timeout_s:.0f}s"
                 ) from None
-            time.sleep(delay)
+            time.sleep(min(delay, remaining))
             delay = min(delay * 2, 2.0)
 
 

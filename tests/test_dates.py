@@ -1,0 +1,36 @@
+from datetime import date
+
+import pytest
+
+from extractors.dates import parse_dateline, resolve_event_date
+
+REF = date(2023, 11, 17)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        ("2023年8月31日，首批大模型通过备案", REF, (date(2023, 8, 31), "day")),
+        ("今年3月16日，百度发布文心一言", REF, (date(2023, 3, 16), "day")),
+        ("去年12月，OpenAI推出ChatGPT", REF, (date(2022, 12, 1), "month")),
+        ("10月17日，百度发布文心大模型4.0", REF, (date(2023, 10, 17), "day")),
+        ("12月5日发布", REF, (date(2022, 12, 5), "day")),  # later than the reference: last year
+        ("2022年12月，OpenAI推出ChatGPT", None, (date(2022, 12, 1), "month")),
+        ("2024年，大模型进入应用阶段", None, (date(2024, 1, 1), "year")),
+        ("近日完成备案", REF, (date(2023, 11, 1), "month")),
+        ("今天正式上线", REF, (date(2023, 11, 17), "day")),
+        ("10月17日，百度发布文心大模型4.0", None, None),  # no year anywhere
+        ("2月30日发布", REF, None),
+        ("没有日期的句子", REF, None),
+        ("10亿参数规模", REF, None),
+    ],
+)
+def test_event_dates(sentence, reference, expected):
+    resolved = resolve_event_date(sentence, reference)
+    assert (resolved.value, resolved.precision) == expected if expected else resolved is None
+
+
+def test_datelines():
+    assert parse_dateline("发布时间：2024-04-19 08:05:09").isoformat() == "2024-04-19T08:05:09"
+    assert parse_dateline("2023年11月17日 11:11").isoformat() == "2023-11-17T11:11:00"
+    assert parse_dateline("2023/13/40") is None

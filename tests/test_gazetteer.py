@@ -1,0 +1,69 @@
+import csv
+
+import pytest
+
+from extractors.gazetteer import SEEDS, Gazetteer
+from extractors.normalize import simplify
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (SEEDS / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def test_gazetteer_data_is_consistent():
+    models, orgs = rows("models.csv"), rows("organizations.csv")
+    assert len(models) >= 80
+    org_names = {row["organization"] for row in orgs}
+    assert {row["organization"] for row in models} <= org_names
+    for table, key in ((models, "model"), (orgs, "organization")):
+        names = [row[key] for row in table]
+        assert len(names) == len(set(names)), f"duplicate canonical name in {key}s"
+        seen: dict[str, str] = {}
+        for row in table:
+            for alias in [row[key], *filter(None, row["aliases"].split("|"))]:
+                folded = simplify(alias).casefold()
+                assert seen.setdefault(folded, row[key]) == row[key], f"{alias} claimed twice"
+
+
+def test_required_models_are_known(gazetteer):
+    for name in ["文心一言", "通义千问", "讯飞星火", "ChatGLM", "混元", "盘古", "天工", "Kimi",
+                 "商量SenseChat", "豆包", "云雀", "紫东太初", "abab", "360智脑", "序列猴子", "Luca",
+                 "MathGPT", "WPS AI", "知海图AI", "MOSS", "DeepSeek", "ChatGPT", "Sora"]:
+        assert name in gazetteer.models, name
+
+
+def names(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [m.entry.name for m in gazetteer.find(simplify(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("百度发布文心大模型4.0", ["百度", "文心一言"]),
+        ("阿里巴巴通義千問升級", ["阿里巴巴", "通义千问"]),  # traditional script
+        ("智谱AIGLM大模型", ["智谱AI", "ChatGLM"]),  # glued Latin names
+        ("GPT-4o与GPT-4", ["GPT-4o", "GPT-4"]),  # longest first
+        ("IGPT-4X", []),  # Latin names must stand alone
+        ("ＫＩＭＩ智能助手", ["Kimi"]),  # full-width, case
+    ],
+)
+def test_matching(gazetteer, text, expected):
+    assert names(gazetteer, text) == expected
+
+
+def test_versions_are_read_from_aliases_and_suffixes(gazetteer):
+    found = gazetteer.find(simplify("文心大模型4.0和通义千问 2.5以及GPT-4"))
+    assert [(m.entry.name, m.version) for m in found] == [
+        ("文心一言", "4.0"), ("通义千问", "2.5"), ("GPT-4", None)]
+
+
+def test_flagship_is_the_only_general_model(gazetteer):
+    assert gazetteer.flagship("百川智能").name == "百川大模型"
+    assert gazetteer.flagship("腾讯") is None  # several general models: no guess
+    assert gazetteer.flagship("没有这家公司") is None
