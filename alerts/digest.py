@@ -51,8 +51,13 @@ def format_event_date(value: date | None, precision: str | None) -> str:
     return f"{value:%Y-%m-%d}"
 
 
+def _one_line(text: str) -> str:
+    """Names come from crawled text: fold any line breaks before they reach a header."""
+    return " ".join(text.split())
+
+
 def subject_for(items: list[AlertItem]) -> str:
-    names = [item.model or item.organization or "?" for item in items]
+    names = [_one_line(item.model or item.organization or "?") for item in items]
     shown = ", ".join(names[:SUBJECT_NAMES]) + (", …" if len(names) > SUBJECT_NAMES else "")
     kinds = {item.event_type for item in items}
     noun = "filing" if kinds == {"filing"} else "registration" if kinds == {
@@ -72,7 +77,7 @@ def compose_digest(
     message["To"] = ", ".join(to)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id
-    message["X-Modelwatch-Alerts"] = ",".join(item.alert_id for item in items)
+    message["X-Modelwatch-Alerts"] = ",".join(_one_line(item.alert_id) for item in items)
     message.set_content(_plain_body(shown, hidden))
     message.add_alternative(_html_body(shown, hidden), subtype="html")
     return message

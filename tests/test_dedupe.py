@@ -4,7 +4,8 @@ from extractors.dedupe import assign_stories, canonical_articles, story_id_for
 from extractors.normalize import simplify, text_hash
 from extractors.records import Article
 
-TEXT = "包括文心一言、通义千问在内的多个大模型近日完成备案，将向公众开放。\n\n专家表示，这标志着行业进入新阶段。"
+TEXT = ("包括文心一言、通义千问在内的多个大模型近日完成备案，将向公众开放。\n\n"
+        "专家表示，这标志着行业进入新阶段。")
 
 
 def article(article_id: str, text: str) -> Article:

@@ -142,6 +142,7 @@ def test_locked_warehouse_names_the_holder(tmp_path):
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
+        holder.stdout.close()
     with connect(db, lock_timeout_s=1.0) as con:  # released: usable again
         assert con.execute("SELECT 1").fetchone() == (1,)
 

@@ -1,0 +1,63 @@
+"""The whole nightly flow on the seed corpus, under Prefect's test harness."""
+
+import email
+import os
+import subprocess
+import sys
+from email import policy
+
+import pytest
+
+from warehouse.connect import connect
+
+pytestmark = pytest.mark.e2e
+
+
+def query(db, sql):
+    with connect(db, read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_nightly_on_the_seed_corpus_then_again(prefect_harness, project):
+    from flows.nightly import nightly
+
+    config = str(project / "modelwatch.toml")
+    db = project / "data" / "modelwatch.duckdb"
+    first = nightly(config_path=config)
+    assert first.status == "ok" and first.failures == 0
+    assert query(db, "select count(*) from articles") == [(5,)]
+    filings = set(query(db, "select model, organization, batch from events"
+                            " where event_type = 'filing'"))
+    assert {("Kimi", "月之暗面", 2), ("天工", "昆仑万维", 2), ("Luca", "面壁智能", 2),
+            ("序列猴子", "出门问问", 2), ("文心一言", "百度", 1)} <= filings
+    emails = list((project / "data" / "outbox").glob("*.eml"))
+    assert len(emails) == 1
+    digest = email.message_from_bytes(emails[0].read_bytes(), policy=policy.default)
+    assert "new model filings" in digest["Subject"]
+    runs = query(db, "select status, counts->>'$.store.articles' from runs")
+    assert runs == [("ok", "5")]
+
+    tables = ["pages", "articles", "event_mentions", "events", "alerts", "models"]
+    before = {t: query(db, f"select count(*) from {t}") for t in tables}
+    second = nightly(config_path=config)
+    assert second.stages["fetch"]["unchanged"] == 5
+    assert second.stages["store"] == {"pages": 0, "articles": 0, "mentions": 0, "events": 0,
+                                      "alerts_queued": 0}
+    assert {t: query(db, f"select count(*) from {t}") for t in tables} == before
+    assert len(list((project / "data" / "outbox").glob("*.eml"))) == 1
+    assert query(db, "select count(*), count(DISTINCT status) from runs") == [(2, 1)]
+
+
+def test_cli_run_and_sql_in_a_subprocess(prefect_harness, project):
+    """What a user types: `modelwatch run`, then `modelwatch sql`, exit codes included."""
+    from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    cli = [sys.executable, "-m", "flows.cli"]
+    run = subprocess.run([*cli, "run"], cwd=project, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "modelwatch run" in run.stdout and "dropped: none" in run.stdout
+    count = subprocess.run([*cli, "sql", "select count(*) from articles", "-f", "csv"],
+                           cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert count.stdout.splitlines() == ["count_star()", "5"]
