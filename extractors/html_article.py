@@ -26,6 +26,7 @@ class HtmlRules:
     remove_tags: tuple[str, ...]
     class_tokens: frozenset[str]
     title_suffix: re.Pattern[str]
+    max_block_share: float
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> HtmlRules:
@@ -35,6 +36,7 @@ class HtmlRules:
             remove_tags=tuple(raw["remove_tags"]),
             class_tokens=frozenset(raw["remove_class_tokens"]),
             title_suffix=re.compile(raw["title_suffix_pattern"]),
+            max_block_share=float(raw["max_block_share"]),
         )
 
 
@@ -45,11 +47,18 @@ def preclean(html: str, rules: HtmlRules) -> str:
     """Drop script/style/ruby glosses and ad-like blocks; return the cleaned HTML."""
     tree = LexborHTMLParser(html)
     tree.strip_tags(list(rules.remove_tags))
+    body = tree.body
+    total = len(body.text(separator="")) if body is not None else 0
     for node in tree.css("[class], [id]"):
         names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         tokens = {token.lower() for token in _TOKEN_SPLIT.split(names) if token}
-        if tokens & rules.class_tokens and node.tag not in ("html", "body", "main", "article"):
-            node.decompose()
+        if not tokens & rules.class_tokens or node.tag in ("html", "body", "main", "article"):
+            continue
+        # A block holding much of the page's text is a wrapper around the article (class
+        # names like "main-share-wrap" are common), never an ad: leave it to trafilatura.
+        if len(node.text(separator="")) > rules.max_block_share * total:
+            continue
+        node.decompose()
     return tree.html or ""
 
 

@@ -41,7 +41,10 @@ def listing_links(
     scope = scope or default_scope(link_pattern)
     if scope not in _SCOPE_CHECKS:
         raise ValueError(f"link_scope {scope!r}: expected one of {', '.join(SCOPES)}")
-    pattern = re.compile(link_pattern) if isinstance(link_pattern, str) else link_pattern
+    try:
+        pattern = re.compile(link_pattern) if isinstance(link_pattern, str) else link_pattern
+    except re.error as exc:
+        raise ValueError(f"link_pattern {link_pattern!r}: {exc}") from None
     in_scope = _SCOPE_CHECKS[scope]
     tree = LexborHTMLParser(html)
     base_node = tree.css_first("base[href]")

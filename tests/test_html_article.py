@@ -87,9 +87,9 @@ def _scorer():
     return module
 
 
-# Pinned from the measured figure (0.869 macro bag-F1 on 2026-11-22, trafilatura alone
-# 0.877): the gate fails when a change makes extraction clearly worse.
-MIN_BAG_F1 = 0.85
+# Pinned below the measured figure (body text, macro bag-F1 0.924 on 2026-11-22; bare
+# trafilatura on the same decoded pages 0.912): fails when extraction clearly regresses.
+MIN_BAG_F1 = 0.90
 
 
 def test_extraction_quality_gate_on_the_real_page_corpus(settings):
@@ -100,7 +100,7 @@ def test_extraction_quality_gate_on_the_real_page_corpus(settings):
     for html_path in sorted(EXTRACTION_CORPUS.glob("*.html")):
         case = json.loads(html_path.with_suffix(".json").read_text(encoding="utf-8"))
         result = extract_article(html_page(html_path.read_bytes()), settings)
-        predicted = "" if isinstance(result, Dropped) else f"{result.title}\n{result.text}"
+        predicted = "" if isinstance(result, Dropped) else result.text
         truth = score.tokenize(case["body"])
         tokens = score.tokenize(predicted)
         overlap = sum((score.Counter(truth) & score.Counter(tokens)).values())
