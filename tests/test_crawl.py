@@ -13,7 +13,6 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from crawl_server import Reply, Site
 
 from extractors.crawl import (
     CrawlPolicy,
@@ -28,6 +27,7 @@ from extractors.decode import decode_body
 from extractors.records import Source
 from extractors.robots import parse_robots, product_token
 from extractors.urls import canonical_url
+from tests.crawl_server import Reply, Site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crawl"
 FIXTURE_BASE = b"https://news.example.cn"
