@@ -29,6 +29,9 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\[>]*(\[)?", re.I)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
                          re.I | re.S)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# "&" that starts no entity or character reference ("?a=1&b=2" pasted into a <link>).
+# Safe on bytes for UTF-8 and GBK/GB18030, where 0x26 is never part of a multibyte char.
+_BARE_AMPERSAND = re.compile(rb"&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z_][\w.-]*;)")
 
 
 class XmlError(Exception):
@@ -74,12 +77,16 @@ def parse_xml(body: bytes, *, error_reason: str) -> etree._Element:
         raise XmlError(error_reason, "DOCTYPE with an internal subset (entity declarations) "
                                      "refused")
     root = None
-    for recover in (False, True):  # strict first; real feeds often carry a stray "&"
+    repaired = _BARE_AMPERSAND.sub(b"&amp;", body)
+    # Strict first; then with bare "&" escaped (feeds routinely carry raw query strings);
+    # then libxml2's recovery, which keeps what precedes a truncation or a broken tag.
+    attempts = [(body, False), (repaired, False), (repaired, True)]
+    for data, recover in attempts if repaired != body else attempts[::2]:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                                  load_dtd=False, dtd_validation=False, recover=recover,
                                  remove_comments=True, remove_pis=True)
         try:
-            root = etree.fromstring(body, parser)
+            root = etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
             if recover:
                 raise XmlError(error_reason, f"not well-formed XML: {exc}") from None
@@ -90,7 +97,8 @@ def parse_xml(body: bytes, *, error_reason: str) -> etree._Element:
             break
     if root is None:
         raise XmlError(error_reason, "no root element")
-    if root.getroottree().docinfo.internalDTD is not None:  # a DOCTYPE the scan missed (UTF-16)
+    dtd = root.getroottree().docinfo.internalDTD  # set when the byte scan missed (UTF-16)
+    if dtd is not None and next(dtd.iterentities(), None) is not None:
         raise XmlError(error_reason, "DOCTYPE with an internal subset (entity declarations) "
                                      "refused")
     if local_name(root) == "html":
