@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 LOCKS = {"run": ROOT / "requirements.lock", "test": ROOT / "requirements-dev.lock"}
+INSTALLER_LOCK = ROOT / "requirements-bootstrap.lock"
 
 
 def main(argv: list[str]) -> int:
@@ -45,11 +46,13 @@ def ensure_venv(lock: Path) -> None:
             venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
         except Exception as exc:  # ensurepip missing on some Debian images
             sys.exit(f"cannot create {VENV}: {exc} (Debian: apt-get install python3-venv)")
-    digest = hashlib.sha256(lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    inputs = (INSTALLER_LOCK, lock, ROOT / "pyproject.toml")
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in inputs))
     stamp = VENV / f".installed-{lock.stem}"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
         return
     pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
+    check([*pip, "--require-hashes", "-r", str(INSTALLER_LOCK)])
     check([*pip, "--require-hashes", "-r", str(lock)])
     # Editable: the CLI, flows and seeds are read from this checkout.
     check([*pip, "--no-deps", "--no-build-isolation", "-e", str(ROOT)])
