@@ -85,6 +85,8 @@ UNSTORED_HEADERS = frozenset({"content-encoding", "content-length", "transfer-en
                               "connection", "keep-alive", "set-cookie"})
 # Retry-After given as seconds may be fractional in the wild ("1.5").
 _SECONDS = re.compile(r"^\d+(\.\d+)?$")
+# A body served without Content-Type counts as HTML when it starts like HTML within this.
+SNIFF_BYTES = 1024
 _HTML_HINTS = (b"<!doctype html", b"<html")
 
 
@@ -93,7 +95,9 @@ class CrawlPolicy:
     """How hard and how carefully to crawl (defaults mirror flows/config.py CrawlSettings)."""
 
     user_agent: str
-    global_concurrency: int = 8  # requests in flight over all hosts
+    # Requests in flight over all hosts; keep it above per_host_concurrency, or one slow
+    # host could hold every slot.
+    global_concurrency: int = 8
     per_host_concurrency: int = 2  # requests in flight per host
     per_host_delay_s: float = 1.0  # minimum gap between two request starts on one host
     timeout_s: float = 20.0  # per attempt, connect to last byte
@@ -432,8 +436,11 @@ class _Crawler:
         discover = {"feed": self._feed_links, "sitemap": self._sitemap_links,
                     "listing": self._listing_links}.get(source.kind)
         try:
-            if discover is None:  # a page source: the URL itself, always re-checked
+            if discover is None:  # a page source: the URL itself, re-checked every night
                 tally.discovered += 1
+                if url in self.claimed:  # another page source names the same URL
+                    tally.known += 1
+                    return
                 self.claimed.add(url)
                 await self._fetch_page(source.name, url, tally)
                 return
@@ -752,5 +759,5 @@ def _newest_first(items: Iterable[T], date_of: Callable[[T], datetime | None]) -
 
 def _sniff_media_type(body: bytes) -> str:
     """A media type for a body served without one: HTML when it looks like HTML."""
-    head = body[:1024].lstrip().lower()
+    head = body[:SNIFF_BYTES].lstrip().lower()
     return "text/html" if head.startswith(_HTML_HINTS) else ""

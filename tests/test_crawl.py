@@ -191,12 +191,13 @@ def test_page_source_and_links_shared_by_two_sources_are_fetched_once(site: Site
     feed_url = site.route("/feed", Reply(body=feed, content_type="text/xml"))
     page_url = site.route("/a.html", Reply(body=article("a")))
 
-    result = crawl([source("page", page_url, name="one"), source("feed", feed_url, name="two")],
+    result = crawl([source("page", page_url, name="one"), source("feed", feed_url, name="two"),
+                    source("page", page_url + "#again", name="three")],
                    policy(respect_robots=False), CrawlState())
 
     assert [page.url for page in result.pages] == [page_url]
     assert site.paths().count("/a.html") == 1
-    assert result.counts["two"].known == 1
+    assert result.counts["two"].known == 1 and result.counts["three"].known == 1
 
 
 def test_feed_that_is_html_or_an_entity_bomb_is_recorded(site: Site) -> None:

@@ -56,8 +56,8 @@ def test_rss1_rdf_items() -> None:
 
 
 def test_gbk_declared_feed_and_stray_ampersands_are_read() -> None:
-    body = ('<?xml version="1.0" encoding="gbk"?><rss version="2.0"><channel><title>新浪科技</title>'
-            "<item><title>百川智能 & 零一万物</title><link>https://tech.example.cn/a?x=1&y=2</link>"
+    body = ('<?xml version="1.0" encoding="gbk"?><rss version="2.0"><channel>'
+            "<title>新浪科技</title><item><title>百川智能 & 零一万物</title><link>https://tech.example.cn/a?x=1&y=2</link>"
             "</item></channel></rss>").encode("gbk")
     feed = parse_feed(body, BASE)
     assert feed.title == "新浪科技"
