@@ -2,8 +2,8 @@
 
 The .eml file is named after the Message-ID and written atomically, so delivering the
 same digest twice leaves one file. SMTP settings come from a URL
-(`smtp://user:pass@host:587?starttls=1`, `smtps://…` for implicit TLS); the password never
-appears in an error message.
+(`smtp://user:pass@host:587?starttls=1`, `smtps://…` for implicit TLS, `&cafile=PATH` to
+trust a private CA, `&timeout=SECONDS`); the password never appears in an error message.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class SmtpSettings:
     password: str | None
     implicit_tls: bool
     starttls: bool
+    cafile: str | None = None
+    timeout_s: float = SMTP_TIMEOUT_S
 
     @property
     def label(self) -> str:
@@ -46,8 +48,9 @@ def parse_smtp_url(url: str) -> SmtpSettings:
     starttls = query.get("starttls", ["0"])[0].lower() in ("1", "true", "yes")
     try:
         port = parts.port or (465 if parts.scheme == "smtps" else 25)
+        timeout_s = float(query.get("timeout", [SMTP_TIMEOUT_S])[0])
     except ValueError:
-        raise DeliveryError("MODELWATCH_SMTP_URL has an invalid port") from None
+        raise DeliveryError("MODELWATCH_SMTP_URL has an invalid port or timeout") from None
     return SmtpSettings(
         host=parts.hostname,
         port=port,
@@ -55,6 +58,8 @@ def parse_smtp_url(url: str) -> SmtpSettings:
         password=unquote(parts.password) if parts.password else None,
         implicit_tls=parts.scheme == "smtps",
         starttls=starttls,
+        cafile=query.get("cafile", [None])[0],
+        timeout_s=timeout_s,
     )
 
 
@@ -72,10 +77,10 @@ def deliver_eml(message: EmailMessage, outbox_dir: Path) -> str:
     return f"eml:{target}"
 
 
-def deliver_smtp(message: EmailMessage, settings: SmtpSettings, *,
-                 timeout_s: float = SMTP_TIMEOUT_S) -> str:
-    context = ssl.create_default_context()
+def deliver_smtp(message: EmailMessage, settings: SmtpSettings) -> str:
+    timeout_s = settings.timeout_s
     try:
+        context = ssl.create_default_context(cafile=settings.cafile)
         if settings.implicit_tls:
             client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout_s,
                                       context=context)
@@ -87,9 +92,16 @@ def deliver_smtp(message: EmailMessage, settings: SmtpSettings, *,
             if settings.username:
                 client.login(settings.username, settings.password or "")
             client.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
+    except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
         detail = str(exc)
         if settings.password:
             detail = detail.replace(settings.password, "***")
         raise DeliveryError(f"{settings.label}: {type(exc).__name__}: {detail}") from None
     return settings.label
+
+
+def deliver(message: EmailMessage, *, smtp_url: str | None, outbox_dir: Path) -> str:
+    """SMTP when a URL is configured, else an .eml file: where it went, for the record."""
+    if smtp_url:
+        return deliver_smtp(message, parse_smtp_url(smtp_url))
+    return deliver_eml(message, outbox_dir)

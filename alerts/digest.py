@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -68,7 +69,7 @@ def subject_for(items: list[AlertItem]) -> str:
 
 def compose_digest(
     items: list[AlertItem], *, sender: str, to: tuple[str, ...], max_items: int,
-    now: datetime, message_id: str,
+    now: datetime, message_id: str, full_table_url: str | None = None,
 ) -> EmailMessage:
     shown, hidden = items[:max_items], len(items) - max_items
     message = EmailMessage()
@@ -78,8 +79,19 @@ def compose_digest(
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id
     message["X-Modelwatch-Alerts"] = ",".join(_one_line(item.alert_id) for item in items)
-    message.set_content(_plain_body(shown, hidden))
-    message.add_alternative(_html_body(shown, hidden), subtype="html")
+    message.set_content(_plain_body(shown, hidden, full_table_url))
+    message.add_alternative(_html_body(shown, hidden, full_table_url), subtype="html")
+    return message
+
+
+def compose_test_message(*, sender: str, to: tuple[str, ...], now: datetime) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = "[modelwatch] test message"
+    message["From"] = sender
+    message["To"] = ", ".join(to)
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = f"<test-{uuid.uuid4().hex}@modelwatch.local>"
+    message.set_content("modelwatch can reach you: filing alerts will arrive at this address.")
     return message
 
 
@@ -88,7 +100,7 @@ def _label(item: AlertItem) -> str:
     return f"{item.model or '(unnamed model)'}{status}"
 
 
-def _plain_body(items: list[AlertItem], hidden: int) -> str:
+def _plain_body(items: list[AlertItem], hidden: int, full_table_url: str | None) -> str:
     lines = [f"modelwatch found {len(items) + max(hidden, 0)} new model filing event(s).", ""]
     for number, item in enumerate(items, 1):
         lines.append(f"{number}. {_label(item)} — {item.organization or 'organisation unknown'}")
@@ -99,16 +111,19 @@ def _plain_body(items: list[AlertItem], hidden: int) -> str:
             marked = item.sentence.replace(item.model, f"【{item.model}】") if item.model else (
                 item.sentence)
             lines.append(f"   “{marked}”")
+        if item.title:
+            lines.append(f"   in: {_one_line(item.title)}")
         for url in item.urls:
             lines.append(f"   source: {url}")
         lines.append(f"   first seen: {item.first_seen_at:%Y-%m-%d %H:%M} UTC")
         lines.append("")
     if hidden > 0:
-        lines.append(f"… and {hidden} more: run `modelwatch events --type filing` for all.")
+        where = full_table_url or "run `modelwatch events --type filing`"
+        lines.append(f"… and {hidden} more: the full table: {where}")
     return "\n".join(lines)
 
 
-def _html_body(items: list[AlertItem], hidden: int) -> str:
+def _html_body(items: list[AlertItem], hidden: int, full_table_url: str | None) -> str:
     esc = html.escape
     rows = []
     for item in items:
@@ -122,12 +137,14 @@ def _html_body(items: list[AlertItem], hidden: int) -> str:
             f"<td>{esc(EVENT_LABELS.get(item.event_type, item.event_type))}"
             f"{f'<br>batch {item.batch}' if item.batch else ''}</td>"
             f"<td>{esc(format_event_date(item.event_date, item.date_precision))}</td>"
-            f"<td>{sentence}<br><small>{links}</small></td>"
+            f"<td>{sentence}<br><i>{esc(_one_line(item.title or ''))}</i>"
+            f"<br><small>{links}</small></td>"
             f"<td>{item.first_seen_at:%Y-%m-%d %H:%M} UTC</td>"
             "</tr>"
         )
-    more = (f"<p>… and {hidden} more: run <code>modelwatch events --type filing</code>.</p>"
-            if hidden > 0 else "")
+    where = (f'<a href="{esc(full_table_url, quote=True)}">the full table</a>' if full_table_url
+             else "<code>modelwatch events --type filing</code>")
+    more = f"<p>… and {hidden} more: {where}.</p>" if hidden > 0 else ""
     return (
         "<html><body><h2>New model filings</h2>"
         "<table border=1 cellpadding=4 cellspacing=0>"

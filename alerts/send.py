@@ -1,8 +1,9 @@
 """Send every due digest: read the outbox, compose, deliver, record the outcome.
 
 The warehouse write lock is held only to read and to mark rows, never while talking to a
-mail server. A delivery failure marks the digest's alerts failed (retried next run) and is
-reported, not raised: a dead SMTP server does not fail the night or lose an alert.
+mail server. A delivery failure puts the digest's alerts back to pending with the error
+(retried by the next run or `modelwatch alerts --send`) and is reported, not raised: a
+dead SMTP server loses no alert and stores every event; the run then exits 1.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alerts.deliver import DeliveryError, deliver_eml, deliver_smtp, parse_smtp_url
-from alerts.digest import compose_digest, message_id_for
+from alerts.deliver import DeliveryError, deliver
+from alerts.digest import compose_digest, compose_test_message, message_id_for
 from warehouse.connect import connect
 from warehouse.outbox import due_digests, mark_failed, mark_sending, mark_sent
 
@@ -24,6 +25,7 @@ class Recipients:
     max_items: int
     outbox_dir: Path
     smtp_url: str | None = None
+    full_table_url: str | None = None  # linked from "and N more" in long digests
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,11 @@ def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: fl
         message = compose_digest(
             items, sender=recipients.sender, to=recipients.to,
             max_items=recipients.max_items, now=now, message_id=message_id,
+            full_table_url=recipients.full_table_url,
         )
         try:
-            if recipients.smtp_url:
-                delivery = deliver_smtp(message, parse_smtp_url(recipients.smtp_url))
-            else:
-                delivery = deliver_eml(message, recipients.outbox_dir)
+            delivery = deliver(message, smtp_url=recipients.smtp_url,
+                               outbox_dir=recipients.outbox_dir)
         except DeliveryError as exc:
             with connect(db_path, lock_timeout_s=lock_timeout_s) as con:
                 mark_failed(con, ids, str(exc))
@@ -69,3 +70,10 @@ def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: fl
         sent += len(ids)
         deliveries.append(delivery)
     return SendReport(len(deliveries), sent, failed, deliveries, errors)
+
+
+def send_test_message(recipients: Recipients) -> str:
+    """A short message to the configured recipients, to check the mail path end to end."""
+    message = compose_test_message(sender=recipients.sender, to=recipients.to,
+                                   now=datetime.now(UTC))
+    return deliver(message, smtp_url=recipients.smtp_url, outbox_dir=recipients.outbox_dir)

@@ -152,6 +152,55 @@ def events(
     _print_rows(columns, rows, output)
 
 
+@app.command()
+def alerts(
+    config: ConfigOption = None,
+    db: DbOption = None,
+    send: Annotated[bool, typer.Option("--send", help="Deliver pending alerts now.")] = False,
+    test: Annotated[
+        bool, typer.Option("--test", help="Send a test message to the configured recipients.")
+    ] = False,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Show the alert outbox (pending, sending, sent); --send retries, --test checks mail."""
+    from alerts.deliver import DeliveryError
+    from alerts.send import send_due_alerts, send_test_message
+    from flows.nightly import recipients_for
+    from warehouse.connect import WarehouseError, connect
+    from warehouse.outbox import alert_listing
+
+    settings = _config(config, db)
+    try:
+        recipients = recipients_for(settings)
+    except ConfigError as exc:
+        raise fail(f"config error: {exc}", 2) from None
+    if test:
+        try:
+            where = send_test_message(recipients)
+        except DeliveryError as exc:
+            raise fail(f"test message not delivered: {exc}", 1) from None
+        out.print(f"test message delivered: {where}", markup=False, highlight=False)
+        return
+    try:
+        if send:
+            report = send_due_alerts(settings.warehouse.path, recipients,
+                                     lock_timeout_s=settings.warehouse.lock_timeout_s)
+            for delivery in report.deliveries:
+                out.print(f"delivered {delivery}", markup=False, highlight=False)
+            out.print(f"{report.alerts_sent} alert(s) sent in {report.digests_sent} digest(s)",
+                      markup=False, highlight=False)
+            if report.errors:
+                raise fail("; ".join(report.errors), 1)
+            return
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            columns, rows = alert_listing(con, limit)
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+    _print_rows(columns, rows, output)
+
+
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 

@@ -49,6 +49,10 @@ class AlertSettings:
     sender: str = "modelwatch@example.org"
     outbox_dir: Path = Path("data/outbox")  # .eml files land here when no SMTP is set
     max_items: int = 50  # a longer digest ends with "and N more"
+    full_table_url: str | None = None  # where "and N more" links to (e.g. the HTML report)
+    operator: str | None = None  # who hears about a failed night (needs SMTP)
+    # Prefect Secret block holding the SMTP URL, used when MODELWATCH_SMTP_URL is unset.
+    smtp_secret_block: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,19 @@ class Config:
 
     @property
     def smtp_url(self) -> str | None:
-        """Secrets come only from the environment, never from the file."""
-        return os.environ.get(SMTP_URL_ENV) or None
+        """Secrets never come from the file: the environment, else a Prefect Secret block."""
+        from_env = os.environ.get(SMTP_URL_ENV)
+        if from_env or not self.alerts.smtp_secret_block:
+            return from_env or None
+        from prefect.blocks.system import Secret  # only when a block is configured
+
+        try:
+            return str(Secret.load(self.alerts.smtp_secret_block).get()) or None
+        except (ValueError, RuntimeError) as exc:
+            raise ConfigError(
+                f"{self.origin}: alerts.smtp_secret_block: cannot load "
+                f"{self.alerts.smtp_secret_block!r}: {type(exc).__name__}"
+            ) from None
 
 
 # section → key → (accepted python types, how to convert the TOML value)
@@ -84,6 +99,9 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
         "sender": ((str,), str),
         "outbox_dir": ((str,), Path),
         "max_items": ((int,), int),
+        "full_table_url": ((str,), str),
+        "operator": ((str,), str),
+        "smtp_secret_block": ((str,), str),
     },
 }
 _SECTION_TYPES = {"warehouse": WarehouseSettings, "crawl": CrawlSettings, "alerts": AlertSettings}
@@ -183,7 +201,7 @@ def _check_ranges(sections: dict[str, Any], origin: str) -> None:
     alerts: AlertSettings = sections["alerts"]
     if not alerts.to:
         raise ConfigError(f"{origin}: alerts.to: needs at least one address")
-    for address in (*alerts.to, alerts.sender):
+    for address in (*alerts.to, alerts.sender, *([alerts.operator] if alerts.operator else [])):
         if "@" not in address or any(c in address for c in "\r\n"):
             raise ConfigError(f"{origin}: alerts: {address!r} is not an email address")
 

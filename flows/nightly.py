@@ -98,12 +98,18 @@ def store(batch: StoreBatch, config: Config) -> StoreCounts:
 
 @task(name="send_alerts", **BATCH_TASK)
 def send_alerts(config: Config) -> SendReport:
-    recipients = Recipients(
-        sender=config.alerts.sender, to=config.alerts.to, max_items=config.alerts.max_items,
-        outbox_dir=config.alerts.outbox_dir, smtp_url=config.smtp_url,
-    )
     return send_due_alerts(
-        config.warehouse.path, recipients, lock_timeout_s=config.warehouse.lock_timeout_s
+        config.warehouse.path, recipients_for(config),
+        lock_timeout_s=config.warehouse.lock_timeout_s,
+    )
+
+
+def recipients_for(config: Config) -> Recipients:
+    alerts = config.alerts
+    return Recipients(
+        sender=alerts.sender, to=alerts.to, max_items=alerts.max_items,
+        outbox_dir=alerts.outbox_dir, smtp_url=config.smtp_url,
+        full_table_url=alerts.full_table_url,
     )
 
 

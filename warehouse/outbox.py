@@ -1,9 +1,10 @@
 """The alerts outbox in the warehouse: read what is due, move rows through their states.
 
-pending → sending (message_id fixed) → sent, or → failed (error kept, retried next run).
-Rows found in `sending` were interrupted mid-delivery; they are delivered again under
-the same message_id, which makes the .eml outbox idempotent and lets mail clients drop a
-duplicate SMTP copy.
+pending → sending (message_id fixed) → sent. A failed delivery puts the rows back to
+pending with the error and an attempt count; the next run (or `modelwatch alerts --send`)
+retries them. Rows found in `sending` were interrupted mid-delivery; they are delivered
+again under the same message_id, which makes the .eml outbox idempotent and lets mail
+clients drop a duplicate SMTP copy.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def mark_sent(con: duckdb.DuckDBPyConnection, alert_ids: list[str], delivery: st
 
 
 def mark_failed(con: duckdb.DuckDBPyConnection, alert_ids: list[str], error: str) -> None:
+    """Back to pending with the error: nothing was delivered, the next run retries."""
     con.execute(
-        "UPDATE alerts SET status = 'failed', error = ?"
+        "UPDATE alerts SET status = 'pending', message_id = NULL, error = ?"
         " WHERE alert_id IN (SELECT unnest(?::VARCHAR[]))",
         [error, alert_ids],
     )
@@ -64,3 +66,9 @@ def mark_failed(con: duckdb.DuckDBPyConnection, alert_ids: list[str], error: str
 
 def alert_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(con.execute("SELECT status, count(*) FROM alerts GROUP BY status").fetchall())
+
+
+def alert_listing(con: duckdb.DuckDBPyConnection, limit: int) -> tuple[list[str], list[tuple]]:
+    """Columns and rows of the outbox for the CLI: undelivered first, then newest sent."""
+    cursor = con.execute(sql_file("list_alerts.sql"), [limit])
+    return [d[0] for d in cursor.description], cursor.fetchall()

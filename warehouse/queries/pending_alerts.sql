@@ -17,5 +17,5 @@ FROM alerts AS al
 JOIN events AS e USING (event_id)
 LEFT JOIN models AS mo ON mo.model = e.model
 LEFT JOIN evidence AS ev USING (event_id)
-WHERE al.status IN ('pending', 'sending', 'failed')
+WHERE al.status IN ('pending', 'sending')
 ORDER BY al.status = 'sending' DESC, e.first_seen_at, e.event_date NULLS LAST, e.model;

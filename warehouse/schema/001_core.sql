@@ -95,11 +95,11 @@ CREATE TABLE IF NOT EXISTS models (
 );
 
 -- The outbox: a pending row is written in the same transaction as its event; delivery
--- moves it to sent (or failed, with the error) and never sends a sent row again.
+-- moves it to sent, or back to pending with the error, and never sends a sent row again.
 CREATE TABLE IF NOT EXISTS alerts (
     alert_id        VARCHAR PRIMARY KEY,
     event_id        VARCHAR NOT NULL UNIQUE,
-    status          VARCHAR NOT NULL,       -- pending | sending | sent | failed
+    status          VARCHAR NOT NULL,       -- pending | sending | sent
     created_at      TIMESTAMP NOT NULL,
     sent_at         TIMESTAMP,
     message_id      VARCHAR,                -- stable, derived from the digest's alert ids
