@@ -178,13 +178,19 @@ class SourceOptions:
         )
 
 
-def crawl(sources: list[Source], policy: CrawlPolicy, state: CrawlState) -> CrawlResult:
+# Called after every request with (requests so far, pages fetched so far): a progress bar.
+Progress = Callable[[int, int], None]
+
+
+def crawl(sources: list[Source], policy: CrawlPolicy, state: CrawlState,
+          progress: Progress | None = None) -> CrawlResult:
     """Synchronous wrapper around `crawl_sources` (runs its own event loop)."""
-    return asyncio.run(crawl_sources(sources, policy, state))
+    return asyncio.run(crawl_sources(sources, policy, state, progress))
 
 
 async def crawl_sources(
-    sources: list[Source], policy: CrawlPolicy, state: CrawlState
+    sources: list[Source], policy: CrawlPolicy, state: CrawlState,
+    progress: Progress | None = None,
 ) -> CrawlResult:
     """Crawl every enabled feed/sitemap/listing/page source; other kinds are ignored."""
     started = time.monotonic()
@@ -196,7 +202,7 @@ async def crawl_sources(
                "Accept-Encoding": ACCEPT_ENCODING}
     async with httpx.AsyncClient(headers=headers, timeout=timeout, limits=limits,
                                  follow_redirects=False) as client:
-        crawler = _Crawler(client, policy, state)
+        crawler = _Crawler(client, policy, state, progress)
         await asyncio.gather(*(crawler.crawl_source(source) for source in web))
     return crawler.result(time.monotonic() - started)
 
@@ -395,8 +401,10 @@ class _Inflater:
 class _Crawler:
     """One run's shared state: client, gates, robots cache and everything recorded."""
 
-    def __init__(self, client: httpx.AsyncClient, policy: CrawlPolicy, state: CrawlState):
+    def __init__(self, client: httpx.AsyncClient, policy: CrawlPolicy, state: CrawlState,
+                 progress: Progress | None = None):
         self.client = client
+        self.progress = progress
         self.policy = policy
         self.state = state
         self.global_slots = asyncio.Semaphore(policy.global_concurrency)
@@ -665,6 +673,8 @@ class _Crawler:
     ) -> _Body | _NotModified | _Redirect | _Failed:
         async with gate.slot(self.global_slots):
             self.requests += 1
+            if self.progress is not None:
+                self.progress(self.requests, len(self.pages))
             try:
                 async with asyncio.timeout(self.policy.timeout_s):
                     async with self.client.stream("GET", url, headers=headers) as response:

@@ -41,6 +41,15 @@ class CrawlSettings:
     per_host_delay_s: float = 1.0  # minimum gap between two requests to one host
     timeout_s: float = 20.0  # per request
     max_bytes: int = 5_000_000  # larger bodies are cut off and recorded as too large
+    # Requests in flight over all hosts: above per_host_concurrency, or one slow host
+    # could hold every slot.
+    global_concurrency: int = 8
+    max_decompressed_bytes: int = 20_000_000  # after gzip/deflate: gzip bombs stop here
+    max_redirects: int = 5
+    retries: int = 3  # extra attempts on connect errors, timeouts, 429 and 5xx
+    backoff_base_s: float = 0.5  # first retry waits about this long, then doubling
+    backoff_max_s: float = 30.0  # cap for one backoff and for a server's Retry-After
+    respect_robots: bool = True  # robots.txt and its Crawl-delay
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,13 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
         "per_host_delay_s": ((int, float), float),
         "timeout_s": ((int, float), float),
         "max_bytes": ((int,), int),
+        "global_concurrency": ((int,), int),
+        "max_decompressed_bytes": ((int,), int),
+        "max_redirects": ((int,), int),
+        "retries": ((int,), int),
+        "backoff_base_s": ((int, float), float),
+        "backoff_max_s": ((int, float), float),
+        "respect_robots": ((bool,), bool),
     },
     "alerts": {
         "to": ((list,), lambda v: tuple(str(x) for x in v)),
@@ -167,7 +183,9 @@ def _build(raw: dict[str, Any], base: Path, origin: str) -> Config:
             if key not in keys:
                 raise ConfigError(f"{origin}: {section}.{key}: unknown key")
             accepted, convert = keys[key]
-            if isinstance(value, bool) or not isinstance(value, accepted):
+            if (isinstance(value, bool) and bool not in accepted) or not isinstance(
+                value, accepted
+            ):
                 expected = _TYPE_NAMES[float if float in accepted else accepted[0]]
                 raise ConfigError(f"{origin}: {section}.{key}: expected {expected}, got {value!r}")
             kwargs[key] = convert(value)
@@ -192,10 +210,12 @@ def _resolve_paths(settings: Any, base: Path) -> Any:
 
 def _check_ranges(sections: dict[str, Any], origin: str) -> None:
     crawl: CrawlSettings = sections["crawl"]
-    for key in ("per_host_concurrency", "max_bytes"):
+    for key in ("per_host_concurrency", "max_bytes", "global_concurrency",
+                "max_decompressed_bytes"):
         if getattr(crawl, key) < 1:
             raise ConfigError(f"{origin}: crawl.{key}: must be at least 1")
-    for key in ("per_host_delay_s", "timeout_s"):
+    for key in ("per_host_delay_s", "timeout_s", "max_redirects", "retries", "backoff_base_s",
+                "backoff_max_s"):
         if getattr(crawl, key) < 0:
             raise ConfigError(f"{origin}: crawl.{key}: must not be negative")
     alerts: AlertSettings = sections["alerts"]

@@ -8,18 +8,22 @@ parameters are paths only: pages and articles never travel through the Prefect A
 
 from __future__ import annotations
 
+import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from alerts.send import Recipients, SendReport, send_due_alerts
 from extractors.article import ExtractionSettings, extract_articles
+from extractors.crawl import WEB_KINDS, CrawlPolicy, CrawlState, crawl
 from extractors.dedupe import assign_stories
 from extractors.discover import discover_files
 from extractors.events import CueRules, extract_mentions
@@ -29,7 +33,12 @@ from extractors.records import Article, Dropped, Mention, Page, Source, StageRes
 from flows.config import Config, CrawlSettings, load_config
 from flows.summary import RunSummary
 from warehouse.connect import connect
-from warehouse.reads import known_stories, stored_page_hashes
+from warehouse.reads import (
+    crawl_validators,
+    known_stories,
+    stored_page_hashes,
+    stored_page_urls,
+)
 from warehouse.runs import close_run, open_run
 from warehouse.store import StoreBatch, StoreCounts, load_spool, spool_batch, utc_now
 
@@ -44,21 +53,66 @@ class ChangedPages:
     new: int
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """What the fetch stage hands on: pages, what answered 304, and how each source did."""
+
+    pages: list[Page]
+    dropped: list[Dropped]
+    not_modified: int
+    requests: int
+    validators: dict[str, tuple[str | None, str | None]]
+    per_source: dict[str, dict[str, int]]
+
+
 @task(name="fetch_pages", **BATCH_TASK)
-def fetch_pages(sources: tuple[Source, ...], crawl: CrawlSettings) -> StageResult[Page]:
+def fetch_pages(sources: tuple[Source, ...], config: Config) -> Fetched:
+    """Local files and the web crawl (one shared client, polite per host) as one batch."""
     pages: list[Page] = []
     dropped: list[Dropped] = []
+    per_source: dict[str, dict[str, int]] = {}
     for source in sources:
-        if not source.enabled:
-            continue
-        if source.kind != "files":
+        if source.kind == "files":
+            found = discover_files(source)
+            fetched = fetch_files(found.items, max_bytes=config.crawl.max_bytes)
+            pages.extend(fetched.items)
+            dropped.extend(found.dropped + fetched.dropped)
+            per_source[source.name] = {"fetched": len(fetched.items),
+                                       "failed": len(found.dropped + fetched.dropped)}
+        elif source.kind not in WEB_KINDS:
             dropped.append(Dropped("discover", source.name, "kind_not_supported", source.kind))
-            continue
-        found = discover_files(source)
-        fetched = fetch_files(found.items, max_bytes=crawl.max_bytes)
-        pages.extend(fetched.items)
-        dropped.extend(found.dropped + fetched.dropped)
-    return StageResult(pages, dropped)
+    web = [source for source in sources if source.kind in WEB_KINDS]
+    if not web:
+        return Fetched(pages, dropped, 0, 0, {}, per_source)
+    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+        state = CrawlState(crawl_validators(con), stored_page_urls(con))
+    with crawl_progress() as progress:
+        result = crawl(web, crawl_policy(config.crawl), state, progress)
+    for name, counts in result.counts.items():
+        numbers = {key: value for key, value in vars(counts).items() if key != "failed"}
+        per_source[name] = {**numbers, "failed": sum(n for _, n in counts.failed)}
+    return Fetched(pages + result.pages, dropped + result.dropped, len(result.not_modified),
+                   result.requests, result.validators, per_source)
+
+
+def crawl_policy(settings: CrawlSettings) -> CrawlPolicy:
+    return CrawlPolicy(**vars(settings))
+
+
+@contextmanager
+def crawl_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A live request counter on a terminal; nothing in logs or under a scheduler."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
+                  console=Console(stderr=True)) as bar:
+        task_id = bar.add_task("crawling", total=None)
+
+        def update(requests: int, pages: int) -> None:
+            bar.update(task_id, description=f"crawling: {requests} requests, {pages} pages")
+
+        yield update
 
 
 @task(name="select_changed_pages", **BATCH_TASK)
@@ -147,11 +201,14 @@ def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSu
 def _run_stages(config: Config, summary: RunSummary) -> None:
     sources = tuple(s for s in config.sources if s.enabled)
     with _timed(summary, "fetch"):
-        fetched = fetch_pages(sources, config.crawl)
-        changed = select_changed_pages(fetched.items, config)
+        fetched = fetch_pages(sources, config)
+        changed = select_changed_pages(fetched.pages, config)
     summary.dropped.extend(fetched.dropped)
-    summary.count("fetch", sources=len(sources), pages=len(fetched.items), new=changed.new,
-                  changed=len(changed.pages) - changed.new, unchanged=changed.unchanged)
+    summary.sources.update(fetched.per_source)
+    summary.count("fetch", sources=len(sources), requests=fetched.requests,
+                  pages=len(fetched.pages), new=changed.new,
+                  changed=len(changed.pages) - changed.new, unchanged=changed.unchanged,
+                  not_modified=fetched.not_modified)
     with _timed(summary, "extract"):
         extracted = extract(changed.pages)
     summary.dropped.extend(extracted.dropped)
@@ -168,9 +225,9 @@ def _run_stages(config: Config, summary: RunSummary) -> None:
     with _timed(summary, "store"):
         counts = store(
             StoreBatch(
-                run_id=summary.run_id, sources=list(config.sources), pages=fetched.items,
+                run_id=summary.run_id, sources=list(config.sources), pages=changed.pages,
                 articles=articles, mentions=mentions, dropped=summary.dropped,
-                gazetteer=gazetteer,
+                gazetteer=gazetteer, validators=fetched.validators,
             ),
             config,
         )
@@ -191,7 +248,8 @@ def _close(config: Config, summary: RunSummary, status: str) -> None:
                      lock_timeout_s=config.warehouse.lock_timeout_s) as con:
             close_run(
                 con, summary.run_id, finished_at=utc_now(), status=status,
-                duration_s=summary.duration_s, counts=summary.stages,
+                duration_s=summary.duration_s,
+                counts={**summary.stages, "sources": summary.sources},
                 dropped=summary.dropped_by_reason, summary=summary.render(),
             )
     except Exception as exc:  # the run's own outcome matters more than its log row

@@ -13,7 +13,8 @@ from extractors.records import Dropped
 # Dropped items that mean something went wrong (rather than "not an article").
 FAILURE_REASONS = frozenset({
     "unreadable", "parser_error", "kind_not_supported", "fetch_error", "http_error",
-    "timeout", "too_large",
+    "timeout", "too_large", "decompressed_too_large", "too_many_redirects",
+    "feed_parse_error", "sitemap_parse_error", "not_a_feed", "invalid_option", "invalid_url",
 })
 
 
@@ -22,6 +23,7 @@ class RunSummary:
     run_id: str
     warehouse: str
     stages: dict[str, dict[str, int]] = field(default_factory=dict)
+    sources: dict[str, dict[str, int]] = field(default_factory=dict)  # per-source counts
     seconds: dict[str, float] = field(default_factory=dict)
     dropped: list[Dropped] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -52,6 +54,9 @@ class RunSummary:
             shown = ", ".join(f"{name} {value}" for name, value in numbers.items())
             took = self.seconds.get(stage)
             lines.append(f"  {stage:<9} {shown}" + (f"  [{took:.2f} s]" if took else ""))
+        for name, numbers in self.sources.items():
+            shown = ", ".join(f"{key} {value}" for key, value in numbers.items() if value)
+            lines.append(f"  source {name}: {shown or 'nothing new'}")
         for delivery in self.deliveries:
             lines.append(f"  delivered {delivery}")
         if self.dropped:

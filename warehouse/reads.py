@@ -26,3 +26,14 @@ def known_stories(con: duckdb.DuckDBPyConnection, text_hashes: list[str]) -> dic
         [text_hashes],
     ).fetchall()
     return dict(rows)
+
+
+def crawl_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
+    """canonical URL → (ETag, Last-Modified) stored by earlier crawls."""
+    rows = con.execute("SELECT url, etag, last_modified FROM crawl_state").fetchall()
+    return {url: (etag, modified) for url, etag, modified in rows}
+
+
+def stored_page_urls(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """Every page URL the warehouse holds: links to these are not fetched again."""
+    return frozenset(row[0] for row in con.execute("SELECT url FROM pages").fetchall())

@@ -34,6 +34,8 @@ class StoreBatch:
     mentions: list[Mention] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     gazetteer: Gazetteer | None = None
+    # canonical URL → (ETag, Last-Modified) the crawl saw, to send back next time.
+    validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
     _write_jsonl(folder / "articles.jsonl", (_article_row(a) for a in batch.articles))
     _write_jsonl(folder / "mentions.jsonl", (_mention_row(m) for m in batch.mentions))
     _write_jsonl(folder / "dropped.jsonl", (_dropped_row(d, batch.run_id) for d in batch.dropped))
+    _write_jsonl(folder / "crawl_state.jsonl", (
+        {"url": url, "etag": etag, "last_modified": modified}
+        for url, (etag, modified) in batch.validators.items()))
     gazetteer = batch.gazetteer
     _write_jsonl(folder / "organizations.jsonl", _organization_rows(gazetteer))
     _write_jsonl(folder / "models.jsonl", _model_rows(gazetteer))
@@ -84,6 +89,7 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
             ("load_articles.sql", "articles.jsonl"),
             ("load_mentions.sql", "mentions.jsonl"),
             ("load_dropped.sql", "dropped.jsonl"),
+            ("load_crawl_state.sql", "crawl_state.jsonl"),
         ):
             run_sql_file(con, name, path=str(folder / spooled), now=now)
         run_sql_file(con, "merge_events.sql", now=now)
