@@ -84,15 +84,23 @@ def compose_digest(
     return message
 
 
-def compose_test_message(*, sender: str, to: tuple[str, ...], now: datetime) -> EmailMessage:
+def compose_plain_message(*, sender: str, to: tuple[str, ...], subject: str, body: str,
+                          now: datetime) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = "[modelwatch] test message"
+    message["Subject"] = _one_line(subject)
     message["From"] = sender
     message["To"] = ", ".join(to)
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = f"<test-{uuid.uuid4().hex}@modelwatch.local>"
-    message.set_content("modelwatch can reach you: filing alerts will arrive at this address.")
+    message["Message-ID"] = f"<note-{uuid.uuid4().hex}@modelwatch.local>"
+    message.set_content(body)
     return message
+
+
+def compose_test_message(*, sender: str, to: tuple[str, ...], now: datetime) -> EmailMessage:
+    return compose_plain_message(
+        sender=sender, to=to, subject="[modelwatch] test message", now=now,
+        body="modelwatch can reach you: filing alerts will arrive at this address.",
+    )
 
 
 def _label(item: AlertItem) -> str:

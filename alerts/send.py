@@ -13,7 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alerts.deliver import DeliveryError, deliver
-from alerts.digest import compose_digest, compose_test_message, message_id_for
+from alerts.digest import (
+    compose_digest,
+    compose_plain_message,
+    compose_test_message,
+    message_id_for,
+)
 from warehouse.connect import connect
 from warehouse.outbox import due_digests, mark_failed, mark_sending, mark_sent
 
@@ -76,4 +81,12 @@ def send_test_message(recipients: Recipients) -> str:
     """A short message to the configured recipients, to check the mail path end to end."""
     message = compose_test_message(sender=recipients.sender, to=recipients.to,
                                    now=datetime.now(UTC))
+    return deliver(message, smtp_url=recipients.smtp_url, outbox_dir=recipients.outbox_dir)
+
+
+def send_operator_message(recipients: Recipients, operator: str, *, subject: str,
+                          body: str) -> str:
+    """A plain message to the operator (a failed night), by the same delivery path."""
+    message = compose_plain_message(sender=recipients.sender, to=(operator,), subject=subject,
+                                    body=body, now=datetime.now(UTC))
     return deliver(message, smtp_url=recipients.smtp_url, outbox_dir=recipients.outbox_dir)

@@ -85,6 +85,29 @@ def run(config: ConfigOption = None, db: DbOption = None) -> None:
 
 
 @app.command()
+def serve(config: ConfigOption = None, db: DbOption = None) -> None:
+    """Run the nightly schedule (02:00 Asia/Shanghai) in this process until stopped."""
+    settings = _config(config, db)
+    from prefect.schedules import Cron
+
+    from flows.nightly import NIGHTLY_CRON, NIGHTLY_TIMEZONE, nightly
+
+    # ^C and SIGTERM (systemd, docker stop) both end in a clean stop: Prefect's runner
+    # pauses the schedule and exits 0.
+    try:
+        nightly.serve(
+            name="nightly",
+            schedules=[Cron(NIGHTLY_CRON, timezone=NIGHTLY_TIMEZONE)],
+            parameters={"config_path": str(config) if config else None,
+                        "db_path": str(settings.warehouse.path)},
+        )
+    except SystemExit as stop:
+        if stop.code not in (0, None):
+            raise
+    out.print("modelwatch serve stopped", markup=False, highlight=False)
+
+
+@app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run on a read-only connection.")],
     config: ConfigOption = None,

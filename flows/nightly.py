@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.logging.loggers import flow_run_logger
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
-from alerts.send import Recipients, SendReport, send_due_alerts
+from alerts.send import Recipients, SendReport, send_due_alerts, send_operator_message
 from extractors.article import ExtractionSettings, extract_articles
 from extractors.crawl import WEB_KINDS, CrawlPolicy, CrawlState, crawl
 from extractors.dedupe import assign_stories
@@ -44,6 +46,9 @@ from warehouse.store import StoreBatch, StoreCounts, load_spool, spool_batch, ut
 
 # Tasks hash nothing (inputs are large batches) and retry only where I/O can flake.
 BATCH_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+# The nightly schedule; prefect.yaml states the same (a test keeps them equal).
+NIGHTLY_CRON = "0 2 * * *"
+NIGHTLY_TIMEZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,25 @@ def _run_id() -> str:
     return str(flow_run.id or uuid.uuid4())
 
 
-@flow(name="nightly", log_prints=False)
+def report_failed_night(flow, flow_run, state) -> None:
+    """on_failure / on_crashed hook: log it, and email the operator when SMTP is set."""
+    logger = flow_run_logger(flow_run, flow)
+    message = f"nightly run {flow_run.name} ({flow_run.id}) ended {state.name}: {state.message}"
+    logger.error(message)
+    try:
+        config = load_config(flow_run.parameters.get("config_path"),
+                             db_path=flow_run.parameters.get("db_path"))
+        if config.alerts.operator and config.smtp_url:
+            where = send_operator_message(recipients_for(config), config.alerts.operator,
+                                          subject="[modelwatch] nightly run failed",
+                                          body=message)
+            logger.info("operator told: %s", where)
+    except Exception as exc:  # the hook must never hide the failure it reports
+        logger.error("could not email the operator: %s", exc)
+
+
+@flow(name="nightly", log_prints=False, on_failure=[report_failed_night],
+      on_crashed=[report_failed_night])
 def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSummary:
     """One night: every enabled source through every stage into the warehouse."""
     config = load_config(config_path, db_path=db_path)
@@ -182,8 +205,9 @@ def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSu
     with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
         open_run(con, summary.run_id, utc_now())
     status = "failed"
+    new_events: list[dict] = []
     try:
-        _run_stages(config, summary)
+        new_events = _run_stages(config, summary)
         status = summary.status
     except Exception as exc:
         summary.errors.append(f"{type(exc).__name__}: {exc}")
@@ -195,14 +219,39 @@ def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSu
         "run %s %s: %s", summary.run_id, summary.status,
         "; ".join(f"{stage} {numbers}" for stage, numbers in summary.stages.items()),
     )
+    create_markdown_artifact(key="nightly-summary", markdown=summary.markdown(new_events),
+                             description="counts per stage, new events, failures")
+    create_table_artifact(key="nightly-new-events", table=_plain_rows(new_events) or [{}],
+                          description="events first seen tonight")
     return summary
 
 
-def _run_stages(config: Config, summary: RunSummary) -> None:
+def _plain_rows(rows: list[dict]) -> list[dict]:
+    return [{k: (str(v) if v is not None else "") for k, v in row.items()} for row in rows]
+
+
+def _as_task(task_, *args):
+    return task_(*args)
+
+
+def _as_function(task_, *args):
+    return task_.fn(*args)
+
+
+def run_without_prefect(config: Config) -> RunSummary:
+    """The same stages in the same order as plain calls: the baseline for the overhead
+    benchmark (benchmarks/flow_overhead.py), not a way to run nights."""
+    summary = RunSummary(run_id=f"direct-{uuid.uuid4()}", warehouse=str(config.warehouse.path))
+    _run_stages(config, summary, call=_as_function)
+    return summary
+
+
+def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict]:
+    """Every stage in order; returns tonight's new events."""
     sources = tuple(s for s in config.sources if s.enabled)
     with _timed(summary, "fetch"):
-        fetched = fetch_pages(sources, config)
-        changed = select_changed_pages(fetched.pages, config)
+        fetched = call(fetch_pages, sources, config)
+        changed = call(select_changed_pages, fetched.pages, config)
     summary.dropped.extend(fetched.dropped)
     summary.sources.update(fetched.per_source)
     summary.count("fetch", sources=len(sources), requests=fetched.requests,
@@ -210,20 +259,21 @@ def _run_stages(config: Config, summary: RunSummary) -> None:
                   changed=len(changed.pages) - changed.new, unchanged=changed.unchanged,
                   not_modified=fetched.not_modified)
     with _timed(summary, "extract"):
-        extracted = extract(changed.pages)
+        extracted = call(extract, changed.pages)
     summary.dropped.extend(extracted.dropped)
     summary.count("extract", articles=len(extracted.items), dropped=len(extracted.dropped))
     with _timed(summary, "dedupe"):
-        articles = dedupe(extracted.items, config)
+        articles = call(dedupe, extracted.items, config)
     stories = {article.story_id for article in articles}
     summary.count("dedupe", articles=len(articles), stories=len(stories))
     with _timed(summary, "events"):
         gazetteer = Gazetteer.load()
-        mentions = find_events(articles, gazetteer)
+        mentions = call(find_events, articles, gazetteer)
     summary.count("events", mentions=len(mentions),
                   events=len({mention.event_id for mention in mentions}))
     with _timed(summary, "store"):
-        counts = store(
+        counts = call(
+            store,
             StoreBatch(
                 run_id=summary.run_id, sources=list(config.sources), pages=changed.pages,
                 articles=articles, mentions=mentions, dropped=summary.dropped,
@@ -235,11 +285,12 @@ def _run_stages(config: Config, summary: RunSummary) -> None:
                   mentions=counts.new_mentions, events=counts.new_events,
                   alerts_queued=counts.new_alerts)
     with _timed(summary, "alert"):
-        report = send_alerts(config)
+        report = call(send_alerts, config)
     summary.count("alert", digests=report.digests_sent, alerts_sent=report.alerts_sent,
                   alerts_failed=report.alerts_failed)
     summary.deliveries.extend(report.deliveries)
     summary.errors.extend(f"alert delivery: {error}" for error in report.errors)
+    return list(counts.new_event_rows)
 
 
 def _close(config: Config, summary: RunSummary, status: str) -> None:

@@ -72,3 +72,25 @@ class RunSummary:
         for error in self.errors:
             lines.append(f"  error: {error}")
         return "\n".join(lines)
+
+    def markdown(self, new_events: list[dict]) -> str:
+        """The run as a Prefect markdown artifact: stages, sources, new events, drops."""
+        lines = [f"# modelwatch night {self.run_id}", "",
+                 f"**{self.status}** in {self.duration_s:.1f} s, warehouse `{self.warehouse}`",
+                 "", "| stage | counts | seconds |", "|---|---|---|"]
+        for stage, numbers in self.stages.items():
+            shown = ", ".join(f"{name} {value}" for name, value in numbers.items())
+            lines.append(f"| {stage} | {shown} | {self.seconds.get(stage, 0):.2f} |")
+        if self.sources:
+            lines += ["", "| source | counts |", "|---|---|"]
+            for name, numbers in self.sources.items():
+                shown = ", ".join(f"{key} {value}" for key, value in numbers.items() if value)
+                lines.append(f"| {name} | {shown or 'nothing new'} |")
+        lines += ["", f"## New events: {len(new_events)}"]
+        for event in new_events[:50]:
+            lines.append(f"- {event['event_type']}: {event['model'] or event['organization']}"
+                         f" ({event['organization'] or '?'}), {event['event_date'] or 'undated'}")
+        lines += ["", "## Dropped and failed"]
+        lines += [f"- {reason}: {n}" for reason, n in self.dropped_by_reason.items()] or ["none"]
+        lines += [f"- error: {error}" for error in self.errors]
+        return "\n".join(lines)

@@ -61,3 +61,34 @@ def test_cli_run_and_sql_in_a_subprocess(prefect_harness, project):
     count = subprocess.run([*cli, "sql", "select count(*) from articles", "-f", "csv"],
                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
     assert count.stdout.splitlines() == ["count_star()", "5"]
+
+
+def test_failed_warehouse_write_fails_the_night_and_tells_the_operator(
+        prefect_harness, tmp_path, monkeypatch):
+    from aiosmtpd.controller import Controller
+
+    from flows.nightly import nightly
+    from tests.support import SEED_ARTICLES, Inbox, free_port
+
+    (tmp_path / "not-a-file.duckdb").mkdir()  # the warehouse path is a folder: writes fail
+    config = tmp_path / "modelwatch.toml"
+    config.write_text(
+        f'[warehouse]\npath = "not-a-file.duckdb"\nlock_timeout_s = 1\n'
+        f'[alerts]\noperator = "ops@example.org"\n'
+        f'[[sources]]\nname = "seed"\nkind = "files"\npath = "{SEED_ARTICLES.as_posix()}/*.txt"\n',
+        encoding="utf-8")
+    port = free_port()
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv("MODELWATCH_SMTP_URL", f"smtp://127.0.0.1:{port}")
+    try:
+        state = nightly(config_path=str(config), return_state=True)
+    finally:
+        controller.stop()
+    assert state.is_failed()
+    (envelope,) = inbox.messages
+    assert envelope.rcpt_tos == ["ops@example.org"]
+    body = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert body["Subject"] == "[modelwatch] nightly run failed"
+    assert "not-a-file.duckdb" in body.get_content()

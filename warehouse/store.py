@@ -20,7 +20,7 @@ import duckdb
 
 from extractors.gazetteer import Gazetteer
 from extractors.records import Article, Dropped, Mention, Page, Source
-from warehouse.connect import run_sql_file
+from warehouse.connect import run_sql_file, sql_file
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,14 @@ class StoreBatch:
 
 @dataclass(frozen=True)
 class StoreCounts:
-    """Rows each table gained (new) by this load, and alerts queued."""
+    """Rows each table gained (new) by this load, alerts queued, and the new events."""
 
     new_pages: int
     new_articles: int
     new_mentions: int
     new_events: int
     new_alerts: int
+    new_event_rows: tuple[dict, ...] = ()
 
 
 def utc_now() -> datetime:
@@ -99,9 +100,13 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
         con.execute("ROLLBACK")
         raise
     after = _table_counts(con)
+    cursor = con.execute(sql_file("new_events.sql"), [now])
+    columns = [d[0] for d in cursor.description]
+    new_events = tuple(dict(zip(columns, row, strict=True)) for row in cursor.fetchall())
     shutil.rmtree(folder, ignore_errors=True)
     return StoreCounts(
         **{f"new_{name}": after[name] - before[name] for name in before},
+        new_event_rows=new_events,
     )
 
 
