@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -20,6 +21,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 LOCKS = {"run": ROOT / "requirements.lock", "test": ROOT / "requirements-dev.lock"}
+# Debian packages the test suite needs: command on PATH → package (the HTML report is
+# rendered in headless Chromium).
+TEST_SYSTEM_PACKAGES = {"chromium": "chromium"}
 INSTALLER_LOCK = ROOT / "requirements-bootstrap.lock"
 
 
@@ -34,6 +38,7 @@ def main(argv: list[str]) -> int:
     ensure_venv(LOCKS[command])
     if command == "run":
         return run([str(BIN / "modelwatch"), "run", *extra])
+    ensure_system_packages(TEST_SYSTEM_PACKAGES)
     status = run([str(BIN / "ruff"), "check", str(ROOT)])
     return run([str(BIN / "python"), "-m", "pytest", *extra]) or status
 
@@ -59,6 +64,22 @@ def ensure_venv(lock: Path) -> None:
     for other in VENV.glob(".installed-*"):
         other.unlink()
     stamp.write_text(digest.hexdigest())
+
+
+def ensure_system_packages(packages: dict[str, str]) -> None:
+    """Install missing Debian packages when we may (root with apt-get); else say what's missing."""
+    missing = sorted({pkg for command, pkg in packages.items() if not shutil.which(command)})
+    if not missing:
+        return
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+        print(f"missing system packages for the tests: {' '.join(missing)} "
+              "(install them with your package manager)", file=sys.stderr)
+        return
+    install = ["apt-get", "install", "-y", "-q", *missing]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.run(install, env=env, stdout=subprocess.DEVNULL).returncode:
+        subprocess.run(["apt-get", "update", "-q"], env=env, stdout=subprocess.DEVNULL)
+        check(install)
 
 
 def check(cmd: list[str]) -> None:

@@ -224,6 +224,112 @@ def alerts(
     _print_rows(columns, rows, output)
 
 
+class Period(StrEnum):
+    week = "week"
+    month = "month"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def trends(
+    config: ConfigOption = None,
+    db: DbOption = None,
+    event_type: Annotated[str | None, typer.Option("--type", "-t", help="One event type.")] = None,
+    by: Annotated[Period, typer.Option(help="Period per row.")] = Period.month,
+    since: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this day on.")
+    ] = None,
+    org: Annotated[str | None, typer.Option(help="Organisation name (substring).")] = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Events per week or month by type, with a bar per row."""
+    from extractors.records import EVENT_TYPES
+    from warehouse.connect import WarehouseError, connect, sql_file
+
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
+    settings = _config(config, db)
+    params = {"by": by.value, "type": event_type, "org": org,
+              "since": since.date() if since else None}
+    try:
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            cursor = con.execute(sql_file("trends.sql"), params)
+            columns = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+    shown = [c for c in columns if c in ("period", "total")
+             or any(row[columns.index(c)] for row in rows)]
+    if event_type:
+        shown = ["period", event_type]
+    keep = [columns.index(c) for c in shown]
+    rows = [tuple(row[i] for i in keep) for row in rows]
+    if output is not OutputFormat.table:
+        _print_rows(shown, rows, output)
+        return
+    peak = max((row[1] for row in rows), default=0) or 1
+    table = Table(*shown, "", show_lines=False)
+    for row in rows:
+        bar = "█" * max(1, round(row[1] / peak * 40)) if row[1] else ""
+        table.add_row(*(str(_plain(v)) for v in row), bar)
+    out.print(table)
+    out.print(f"{len(rows)} {by.value}(s), {sum(r[1] for r in rows)} event(s)", style="dim")
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for one file per table/view.")],
+    config: ConfigOption = None,
+    db: DbOption = None,
+    file_format: Annotated[
+        ExportFormat, typer.Option("--format", help="parquet or csv.")
+    ] = ExportFormat.parquet,
+) -> None:
+    """Export every table and view to Parquet or CSV files."""
+    from warehouse.connect import WarehouseError, connect
+    from warehouse.export import export_all
+
+    settings = _config(config, db)
+    try:
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            written = export_all(con, out_dir, file_format.value)
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+    for name, rows, path in written:
+        out.print(f"{name}: {rows} row(s) → {path}", markup=False, highlight=False)
+
+
+@app.command()
+def report(
+    out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path(
+        "report.html"),
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML report: charts of events, filings, organisations."""
+    from datetime import UTC
+
+    from reports.html_report import collect, render
+    from warehouse.connect import WarehouseError, connect
+
+    settings = _config(config, db)
+    try:
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            data = collect(con, datetime.now(UTC))
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(render(data), encoding="utf-8")
+    out.print(f"report written to {out_file}", markup=False, highlight=False)
+
+
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 

@@ -278,6 +278,7 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
                 run_id=summary.run_id, sources=list(config.sources), pages=changed.pages,
                 articles=articles, mentions=mentions, dropped=summary.dropped,
                 gazetteer=gazetteer, validators=fetched.validators,
+                source_counts=fetched.per_source,
             ),
             config,
         )

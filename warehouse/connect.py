@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+VIEWS_DIR = Path(__file__).resolve().parent / "views"
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 _HOLDER = re.compile(r"\(PID (\d+)\)")
 
@@ -100,7 +101,8 @@ def connect(
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply schema/NNN_*.sql files not applied yet, each in its own transaction."""
+    """Apply schema/NNN_*.sql files not applied yet, each in its own transaction, then
+    (re)create the views of views/*.sql."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
@@ -123,4 +125,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
         applied.append(path.name)
+    for path in sorted(VIEWS_DIR.glob("*.sql")):  # CREATE OR REPLACE: always current
+        con.execute(path.read_text(encoding="utf-8"))
     return applied
+
+
+def view_names() -> list[str]:
+    return sorted(path.stem for path in VIEWS_DIR.glob("*.sql"))

@@ -36,6 +36,8 @@ class StoreBatch:
     gazetteer: Gazetteer | None = None
     # canonical URL → (ETag, Last-Modified) the crawl saw, to send back next time.
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # source name → tonight's counts (fetched, not_modified, failed …) for source_health.
+    source_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
     _write_jsonl(folder / "crawl_state.jsonl", (
         {"url": url, "etag": etag, "last_modified": modified}
         for url, (etag, modified) in batch.validators.items()))
+    _write_jsonl(folder / "source_runs.jsonl", (
+        {"run_id": batch.run_id, "source": name, **numbers}
+        for name, numbers in batch.source_counts.items()))
     gazetteer = batch.gazetteer
     _write_jsonl(folder / "organizations.jsonl", _organization_rows(gazetteer))
     _write_jsonl(folder / "models.jsonl", _model_rows(gazetteer))
@@ -91,6 +96,7 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
             ("load_mentions.sql", "mentions.jsonl"),
             ("load_dropped.sql", "dropped.jsonl"),
             ("load_crawl_state.sql", "crawl_state.jsonl"),
+            ("load_source_runs.sql", "source_runs.jsonl"),
         ):
             run_sql_file(con, name, path=str(folder / spooled), now=now)
         run_sql_file(con, "merge_events.sql", now=now)

@@ -1,0 +1,1 @@
+"""Analyst outputs built from the warehouse views: the self-contained HTML report."""
