@@ -8,6 +8,7 @@ dead SMTP server loses no alert and stores every event; the run then exits 1.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +43,11 @@ class SendReport:
     errors: list[str] = field(default_factory=list)
 
 
-def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: float = 30.0
-                    ) -> SendReport:
+def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: float = 30.0,
+                    checkpoint: Callable[[str], None] | None = None) -> SendReport:
+    """Deliver every due digest. `checkpoint` is called after the rows are marked sending
+    ("sending") and after delivery, before they are marked sent ("delivered")."""
+    checkpoint = checkpoint or (lambda name: None)
     now = datetime.now(UTC)
     with connect(db_path, lock_timeout_s=lock_timeout_s) as con:
         digests = due_digests(con)
@@ -55,6 +59,8 @@ def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: fl
             planned.append((message_id, items, ids))
     sent = failed = 0
     deliveries, errors = [], []
+    if planned:
+        checkpoint("sending")
     for message_id, items, ids in planned:
         message = compose_digest(
             items, sender=recipients.sender, to=recipients.to,
@@ -70,6 +76,7 @@ def send_due_alerts(db_path: Path, recipients: Recipients, *, lock_timeout_s: fl
             failed += len(ids)
             errors.append(str(exc))
             continue
+        checkpoint("delivered")
         with connect(db_path, lock_timeout_s=lock_timeout_s) as con:
             mark_sent(con, ids, delivery, now.replace(tzinfo=None))
         sent += len(ids)

@@ -8,6 +8,8 @@ parameters are paths only: pages and articles never travel through the Prefect A
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 import uuid
@@ -15,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -34,7 +37,7 @@ from extractors.gazetteer import Gazetteer
 from extractors.records import Article, Dropped, Mention, Page, Source, StageResult
 from flows.config import Config, CrawlSettings, load_config
 from flows.summary import RunSummary
-from warehouse.connect import connect
+from warehouse.connect import WarehouseLocked, connect
 from warehouse.reads import (
     crawl_validators,
     known_stories,
@@ -42,13 +45,45 @@ from warehouse.reads import (
     stored_page_urls,
 )
 from warehouse.runs import close_run, open_run
-from warehouse.store import StoreBatch, StoreCounts, load_spool, spool_batch, utc_now
+from warehouse.store import (
+    StoreBatch,
+    StoreCounts,
+    leftover_spools,
+    load_spool,
+    spool_batch,
+    utc_now,
+)
 
+T = TypeVar("T")
 # Tasks hash nothing (inputs are large batches) and retry only where I/O can flake.
 BATCH_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+# Crash tests set this to a checkpoint name; the process then SIGKILLs itself there.
+CRASH_ENV = "MODELWATCH_CRASH_AT"
+# Reads of history (stored hashes, validators) wait at most this long for another process's
+# lock, then the night goes on without history (fetching and extracting everything); only
+# the final write waits the full warehouse.lock_timeout_s.
+HISTORY_LOCK_WAIT_S = 5.0
 # The nightly schedule; prefect.yaml states the same (a test keeps them equal).
 NIGHTLY_CRON = "0 2 * * *"
 NIGHTLY_TIMEZONE = "Asia/Shanghai"
+
+
+def crash_point(name: str) -> None:
+    """Test hook: die here, as a power cut would, when MODELWATCH_CRASH_AT names this point."""
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def read_history(config: Config, read: Callable[[Any], T], default: T) -> T:
+    """A read of what earlier nights stored; while another process holds the warehouse,
+    the night carries on as if there were no history (it only costs work)."""
+    wait = min(config.warehouse.lock_timeout_s, HISTORY_LOCK_WAIT_S)
+    try:
+        with connect(config.warehouse.path, lock_timeout_s=wait) as con:
+            return read(con)
+    except WarehouseLocked as exc:
+        get_run_logger().warning("reading history skipped: %s", exc)
+        return default
 
 
 @dataclass(frozen=True)
@@ -89,8 +124,9 @@ def fetch_pages(sources: tuple[Source, ...], config: Config) -> Fetched:
     web = [source for source in sources if source.kind in WEB_KINDS]
     if not web:
         return Fetched(pages, dropped, 0, 0, {}, per_source)
-    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
-        state = CrawlState(crawl_validators(con), stored_page_urls(con))
+    state = read_history(
+        config, lambda con: CrawlState(crawl_validators(con), stored_page_urls(con)),
+        CrawlState())
     with crawl_progress() as progress:
         result = crawl(web, crawl_policy(config.crawl), state, progress)
     for name, counts in result.counts.items():
@@ -123,8 +159,7 @@ def crawl_progress() -> Iterator[Callable[[int, int], None] | None]:
 @task(name="select_changed_pages", **BATCH_TASK)
 def select_changed_pages(pages: list[Page], config: Config) -> ChangedPages:
     """Pages whose bytes the warehouse does not hold yet: only these are extracted."""
-    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
-        stored = stored_page_hashes(con, [page.url for page in pages])
+    stored = read_history(config, lambda con: stored_page_hashes(con, [p.url for p in pages]), {})
     changed = [page for page in pages if stored.get(page.url) != page.content_hash]
     new = sum(page.url not in stored for page in changed)
     return ChangedPages(changed, len(pages) - len(changed), new)
@@ -137,8 +172,8 @@ def extract(pages: list[Page]) -> StageResult[Article]:
 
 @task(name="dedupe_articles", **BATCH_TASK)
 def dedupe(articles: list[Article], config: Config) -> list[Article]:
-    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
-        known = known_stories(con, [article.text_hash for article in articles])
+    known = read_history(
+        config, lambda con: known_stories(con, [a.text_hash for a in articles]), {})
     return assign_stories(articles, known)
 
 
@@ -151,15 +186,16 @@ def find_events(articles: list[Article], gazetteer: Gazetteer) -> list[Mention]:
 def store(batch: StoreBatch, config: Config) -> StoreCounts:
     """Spool, then load in one short transaction (retried: the lock may be busy)."""
     folder = spool_batch(batch, config.warehouse.spool_dir)
+    crash_point("spooled")
     with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
-        return load_spool(con, folder)
+        return load_spool(con, folder, checkpoint=crash_point)
 
 
 @task(name="send_alerts", **BATCH_TASK)
 def send_alerts(config: Config) -> SendReport:
     return send_due_alerts(
         config.warehouse.path, recipients_for(config),
-        lock_timeout_s=config.warehouse.lock_timeout_s,
+        lock_timeout_s=config.warehouse.lock_timeout_s, checkpoint=crash_point,
     )
 
 
@@ -202,8 +238,7 @@ def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSu
     config = load_config(config_path, db_path=db_path)
     started = time.perf_counter()
     summary = RunSummary(run_id=_run_id(), warehouse=str(config.warehouse.path))
-    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
-        open_run(con, summary.run_id, utc_now())
+    _open(config, summary)
     status = "failed"
     new_events: list[dict] = []
     try:
@@ -224,6 +259,22 @@ def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSu
     create_table_artifact(key="nightly-new-events", table=_plain_rows(new_events) or [{}],
                           description="events first seen tonight")
     return summary
+
+
+def _open(config: Config, summary: RunSummary) -> None:
+    """Record the run as running and first load what an earlier, failed night spooled."""
+
+    def start(con) -> list[str]:
+        open_run(con, summary.run_id, utc_now())
+        replayed = []
+        for folder in leftover_spools(config.warehouse.spool_dir, keep=summary.run_id):
+            load_spool(con, folder)
+            replayed.append(folder.name)
+        return replayed
+
+    replayed = read_history(config, start, [])
+    if replayed:
+        summary.count("replay", spools=len(replayed))
 
 
 def _plain_rows(rows: list[dict]) -> list[dict]:
@@ -252,6 +303,7 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
     with _timed(summary, "fetch"):
         fetched = call(fetch_pages, sources, config)
         changed = call(select_changed_pages, fetched.pages, config)
+    crash_point("fetched")
     summary.dropped.extend(fetched.dropped)
     summary.sources.update(fetched.per_source)
     summary.count("fetch", sources=len(sources), requests=fetched.requests,
@@ -260,6 +312,7 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
                   not_modified=fetched.not_modified)
     with _timed(summary, "extract"):
         extracted = call(extract, changed.pages)
+    crash_point("extracted")
     summary.dropped.extend(extracted.dropped)
     summary.count("extract", articles=len(extracted.items), dropped=len(extracted.dropped))
     with _timed(summary, "dedupe"):
@@ -282,6 +335,7 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
             ),
             config,
         )
+    crash_point("stored")
     summary.count("store", pages=counts.new_pages, articles=counts.new_articles,
                   mentions=counts.new_mentions, events=counts.new_events,
                   alerts_queued=counts.new_alerts)

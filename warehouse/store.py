@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,8 +78,12 @@ def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
     return folder
 
 
-def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
-    """Load a spooled batch in one transaction; on success the spool folder is removed."""
+def load_spool(con: duckdb.DuckDBPyConnection, folder: Path,
+               checkpoint: Callable[[str], None] | None = None) -> StoreCounts:
+    """Load a spooled batch in one transaction; on success the spool folder is removed.
+
+    `checkpoint("loading")` is called inside the transaction, before it commits (the crash
+    tests kill the process there)."""
     now = utc_now()
     before = _table_counts(con)
     con.execute("BEGIN TRANSACTION")
@@ -101,6 +105,8 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
             run_sql_file(con, name, path=str(folder / spooled), now=now)
         run_sql_file(con, "merge_events.sql", now=now)
         run_sql_file(con, "create_alerts.sql", now=now)
+        if checkpoint is not None:
+            checkpoint("loading")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -114,6 +120,15 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path) -> StoreCounts:
         **{f"new_{name}": after[name] - before[name] for name in before},
         new_event_rows=new_events,
     )
+
+
+def leftover_spools(spool_dir: Path, keep: str | None = None) -> list[Path]:
+    """Spools of earlier runs that never reached the warehouse, oldest first."""
+    if not spool_dir.is_dir():
+        return []
+    folders = [f for f in spool_dir.iterdir() if f.is_dir() and f.name != keep
+               and (f / "articles.jsonl").exists()]
+    return sorted(folders, key=lambda folder: folder.stat().st_mtime)
 
 
 def _table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
