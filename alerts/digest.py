@@ -35,6 +35,8 @@ class AlertItem:
     urls: tuple[str, ...]
     sentence: str | None
     title: str | None
+    registry_number: str | None = None  # 备案号 when the official registry lists it
+    registry_filed_on: date | None = None
 
 
 def message_id_for(alert_ids: list[str], domain: str = "modelwatch.local") -> str:
@@ -103,6 +105,13 @@ def compose_test_message(*, sender: str, to: tuple[str, ...], now: datetime) -> 
     )
 
 
+def _registry_html(item: AlertItem) -> str:
+    if not item.registry_number:
+        return ""
+    filed = format_event_date(item.registry_filed_on, "day")
+    return f"<br>registry: <code>{html.escape(item.registry_number)}</code>, filed {filed}"
+
+
 def _label(item: AlertItem) -> str:
     status = " [discovered: not in the gazetteer]" if item.model_status == "discovered" else ""
     return f"{item.model or '(unnamed model)'}{status}"
@@ -119,6 +128,9 @@ def _plain_body(items: list[AlertItem], hidden: int, full_table_url: str | None)
             marked = item.sentence.replace(item.model, f"【{item.model}】") if item.model else (
                 item.sentence)
             lines.append(f"   “{marked}”")
+        if item.registry_number:
+            lines.append(f"   registry: {item.registry_number}, filed "
+                         f"{format_event_date(item.registry_filed_on, 'day')}")
         if item.title:
             lines.append(f"   in: {_one_line(item.title)}")
         for url in item.urls:
@@ -146,6 +158,7 @@ def _html_body(items: list[AlertItem], hidden: int, full_table_url: str | None) 
             f"{f'<br>batch {item.batch}' if item.batch else ''}</td>"
             f"<td>{esc(format_event_date(item.event_date, item.date_precision))}</td>"
             f"<td>{sentence}<br><i>{esc(_one_line(item.title or ''))}</i>"
+            f"{_registry_html(item)}"
             f"<br><small>{links}</small></td>"
             f"<td>{item.first_seen_at:%Y-%m-%d %H:%M} UTC</td>"
             "</tr>"

@@ -40,6 +40,7 @@ from extractors.feeds import XmlError, parse_feed
 from extractors.fetch import content_hash
 from extractors.listing import listing_links
 from extractors.records import Dropped, Page, Source
+from extractors.registry import attachment_links
 from extractors.robots import RobotsCache, RobotsFetch, RobotsRules
 from extractors.sitemaps import SitemapEntry, parse_sitemap
 from extractors.urls import canonical_url, host_key, origin
@@ -47,7 +48,7 @@ from extractors.urls import canonical_url, host_key, origin
 T = TypeVar("T")
 
 STAGE = "crawl"
-WEB_KINDS = ("feed", "sitemap", "listing", "page")
+WEB_KINDS = ("feed", "sitemap", "listing", "page", "registry")
 # Pages worth keeping: the media types the article stage can parse.
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 # Feeds and sitemaps are XML, but servers label them loosely (text/html, octet-stream, no
@@ -57,6 +58,17 @@ XML_TYPES = frozenset({"application/xml", "text/xml", "application/rss+xml",
 FEED_TYPES = PAGE_TYPES | XML_TYPES | {"application/octet-stream"}
 SITEMAP_TYPES = FEED_TYPES | {"application/gzip", "application/x-gzip"}
 ACCEPT_PAGE = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"
+# Filing-registry announcements and their attachments: spreadsheets and CSV, which servers
+# label in many ways (octet-stream, zip, x-xls …); extractors/registry.py sniffs the bytes.
+REGISTRY_TYPES = PAGE_TYPES | frozenset({
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.ms-excel", "application/vnd.ms-excel.sheet.macroenabled.12",
+    "application/vnd.oasis.opendocument.spreadsheet", "application/x-xls", "application/xls",
+    "application/excel", "text/csv", "application/csv", "application/zip",
+    "application/x-zip-compressed", "application/octet-stream", "application/download",
+    "application/force-download"})
+ACCEPT_REGISTRY = ("text/html,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                   "application/vnd.ms-excel,text/csv;q=0.9,*/*;q=0.5")
 ACCEPT_FEED = ("application/rss+xml,application/atom+xml,application/rdf+xml;q=0.9,"
                "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5")
 ACCEPT_SITEMAP = "application/xml,text/xml;q=0.9,application/gzip;q=0.8,*/*;q=0.5"
@@ -444,6 +456,9 @@ class _Crawler:
         discover = {"feed": self._feed_links, "sitemap": self._sitemap_links,
                     "listing": self._listing_links}.get(source.kind)
         try:
+            if source.kind == "registry":
+                await self._registry_documents(source.name, url, tally)
+                return
             if discover is None:  # a page source: the URL itself, re-checked every night
                 tally.discovered += 1
                 if url in self.claimed:  # another page source names the same URL
@@ -535,28 +550,53 @@ class _Crawler:
                 todo.append(url)
         await asyncio.gather(*(self._fetch_page(source, url, tally) for url in todo))
 
-    async def _fetch_page(self, source: str, url: str, tally: _Tally) -> None:
+    async def _fetch_page(self, source: str, url: str, tally: _Tally,
+                          types: frozenset[str] = PAGE_TYPES, accept: str = ACCEPT_PAGE,
+                          ) -> Page | None:
+        """Fetch one document of an accepted type and keep it as a Page (else a record)."""
         try:
-            answer = await self._get(url, PAGE_TYPES, ACCEPT_PAGE)
+            answer = await self._get(url, types, accept)
         except Exception as exc:  # a crawler bug must cost one page, not the night
             answer = _Failed("fetch_error", f"{type(exc).__name__}: {exc}")
         doc = self._usable(url, answer, tally)
         if doc is None:
-            return
+            return None
         media_type = doc.media_type or _sniff_media_type(doc.body)
-        if media_type not in PAGE_TYPES:
+        if media_type not in types:
             self._record(tally, url, _Failed("unsupported_content_type", media_type or "none"))
-            return
-        _text, charset = decode_body(doc.body, doc.content_type or media_type)
+            return None
+        charset = None
+        if media_type in PAGE_TYPES:
+            _text, charset = decode_body(doc.body, doc.content_type or media_type)
         self._remember(doc)
         tally.fetched += 1
-        self.pages.append(Page(
+        page = Page(
             source=source, url=url, final_url=doc.final_url, status=doc.status,
             content_type=doc.content_type or media_type, body=doc.body,
             content_hash=content_hash(doc.body),
             fetched_at=datetime.now(UTC).replace(tzinfo=None),
             charset=charset, headers=doc.headers,
-        ))
+        )
+        self.pages.append(page)
+        return page
+
+    async def _registry_documents(self, source: str, url: str, tally: _Tally) -> None:
+        """An announcement page of the filing registry and every spreadsheet it links to.
+
+        Attachments are fetched even when stored before (conditionally: an unchanged one
+        costs a 304), because a registry republishes its lists under the same names."""
+        tally.discovered += 1
+        page = await self._fetch_page(source, url, tally, REGISTRY_TYPES, ACCEPT_REGISTRY)
+        if page is None or page.charset is None:
+            return
+        text, _charset = decode_body(page.body, page.content_type)
+        links = [link for link in attachment_links(text, page.final_url)
+                 if link not in self.claimed]
+        tally.discovered += len(links)
+        self.claimed.update(links)
+        await asyncio.gather(*(
+            self._fetch_page(source, link, tally, REGISTRY_TYPES, ACCEPT_REGISTRY)
+            for link in links))
 
     def _usable(self, url: str, answer: _Answer, tally: _Tally) -> _Body | None:
         """The body of a usable answer; records 304s, failures and empty bodies."""

@@ -6,11 +6,12 @@ A page that cannot be read becomes a `Dropped` record with the reason; nothing r
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.discover import media_type_for
-from extractors.records import Dropped, Page, PageRef, StageResult
+from extractors.records import Dropped, Page, PageRef, Source, StageResult
 
 STAGE = "fetch"
 
@@ -47,3 +48,18 @@ def fetch_files(refs: list[PageRef], *, max_bytes: int) -> StageResult[Page]:
             )
         )
     return StageResult(pages, dropped)
+
+
+def registry_files(source: Source, *, max_bytes: int) -> StageResult[Page]:
+    """A registry source's local spreadsheets/CSV/HTML: every file its glob matches."""
+    base = Path(source.base_dir)
+    pattern = source.path or ""
+    paths = sorted(Path(pattern).parent.glob(Path(pattern).name)) if Path(
+        pattern).is_absolute() else sorted(base.glob(pattern))
+    refs = [PageRef(source.name, "file:" + path.as_posix(), str(path))
+            for path in paths if path.is_file()]
+    if not refs:
+        return StageResult([], [Dropped(STAGE, source.name, "no_files_match", pattern)])
+    fetched = fetch_files(refs, max_bytes=max_bytes)
+    return StageResult([replace(page, content_type="application/octet-stream")
+                        for page in fetched.items], fetched.dropped)

@@ -39,7 +39,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors.decode import decode_body
 from extractors.gazetteer import Entry, Gazetteer
-from extractors.normalize import match_key, simplify, tidy_spaces
+from extractors.normalize import match_key, simplify, stable_id, tidy_spaces
 from extractors.urls import canonical_url
 
 RULES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "registry.toml"
@@ -99,6 +99,17 @@ class RegistryRow:
     def key(self) -> str:
         """The identity of the filing: the number, casefolded (DeepseekChat = DeepSeekChat)."""
         return number_key(self.number)
+
+
+@dataclass(frozen=True)
+class LinkedFiling:
+    """A registry row with the model and organisation it is about and the event it proves."""
+
+    row: RegistryRow
+    model: str  # canonical (gazetteer or an earlier news name), else the listed name
+    organization: str | None
+    model_status: str  # gazetteer | news | discovered
+    event_id: str
 
 
 @dataclass(frozen=True)
@@ -962,3 +973,30 @@ def _match_filer(filer: str, gazetteer: Gazetteer, index: _GazetteerIndex,
         if match.entry.organization:
             return match.entry.organization
     return None
+
+
+def link_filings(
+    rows: list[RegistryRow], gazetteer: Gazetteer, news_models: dict[str, str],
+    *, rules: RegistryRules | None = None,
+) -> list[LinkedFiling]:
+    """Each row with its model and organisation, and the id of the event it proves.
+
+    The model is the gazetteer's canonical name when the row matches it, else a model the
+    news already named (`news_models`: normalised name → model), else the listed name.
+    The event id is the one extractors/events.py gives a filing of that model (type and
+    model only), so a filing the news reported weeks earlier and its registry row are
+    one event.
+    """
+    rules = rules or load_registry_rules()
+    linked = []
+    for row in rows:
+        model, organization = match_gazetteer(row, gazetteer, rules=rules)
+        status = "gazetteer"
+        if model is None:
+            model = news_models.get(normalised_name(row.model, rules=rules))
+            status = "news"
+        if model is None:
+            model, status = row.model.strip(), "discovered"
+        event_id = stable_id("event", row.kind, model, None, None)
+        linked.append(LinkedFiling(row, model, organization, status, event_id))
+    return linked

@@ -32,9 +32,18 @@ from extractors.crawl import WEB_KINDS, CrawlPolicy, CrawlState, crawl
 from extractors.dedupe import assign_stories
 from extractors.discover import discover_files
 from extractors.events import CueRules, extract_mentions
-from extractors.fetch import fetch_files
+from extractors.fetch import fetch_files, registry_files
 from extractors.gazetteer import Gazetteer
 from extractors.records import Article, Dropped, Mention, Page, Source, StageResult
+from extractors.registry import (
+    LinkedFiling,
+    RegistryProblem,
+    RegistryRow,
+    link_filings,
+    normalised_name,
+    page_has_registry_table,
+    parse_registry_file,
+)
 from flows.config import Config, CrawlSettings, load_config
 from flows.summary import RunSummary
 from warehouse.connect import WarehouseLocked, connect
@@ -119,9 +128,15 @@ def fetch_pages(sources: tuple[Source, ...], config: Config) -> Fetched:
             dropped.extend(found.dropped + fetched.dropped)
             per_source[source.name] = {"fetched": len(fetched.items),
                                        "failed": len(found.dropped + fetched.dropped)}
+        elif source.kind == "registry" and source.path:
+            files = registry_files(source, max_bytes=config.crawl.max_bytes)
+            pages.extend(files.items)
+            dropped.extend(files.dropped)
+            per_source[source.name] = {"fetched": len(files.items), "failed": len(files.dropped)}
         elif source.kind not in WEB_KINDS:
             dropped.append(Dropped("discover", source.name, "kind_not_supported", source.kind))
-    web = [source for source in sources if source.kind in WEB_KINDS]
+    web = [source for source in sources if source.kind in WEB_KINDS
+           and not (source.kind == "registry" and source.path)]
     if not web:
         return Fetched(pages, dropped, 0, 0, {}, per_source)
     state = read_history(
@@ -154,6 +169,37 @@ def crawl_progress() -> Iterator[Callable[[int, int], None] | None]:
             bar.update(task_id, description=f"crawling: {requests} requests, {pages} pages")
 
         yield update
+
+
+@dataclass(frozen=True)
+class RegistryRead:
+    filings: list[LinkedFiling]
+    problems: list[RegistryProblem]
+
+
+@task(name="read_registry", **BATCH_TASK)
+def read_registry(pages: list[Page], config: Config, gazetteer: Gazetteer) -> RegistryRead:
+    """Registry lists → filings linked to models (gazetteer, else names the news used)."""
+    rows: dict[str, RegistryRow] = {}
+    problems: list[RegistryProblem] = []
+    for page in pages:
+        if page.charset is not None and not page_has_registry_table(
+                page.body.decode(page.charset, errors="replace")):
+            continue  # an announcement page that only links to its spreadsheets
+        parsed = parse_registry_file(page.body, page.url, page.content_type)
+        for row in parsed.rows:
+            rows.setdefault(row.key, row)  # the same 备案号 in two lists is one filing
+        problems.extend(parsed.problems)
+    if not rows:
+        return RegistryRead([], problems)
+    news_models = read_history(config, news_model_names, {})
+    return RegistryRead(link_filings(list(rows.values()), gazetteer, news_models), problems)
+
+
+def news_model_names(con) -> dict[str, str]:
+    """Normalised name → model, for every model an event already names."""
+    models = con.execute("SELECT DISTINCT model FROM events WHERE model IS NOT NULL").fetchall()
+    return {normalised_name(model): model for (model,) in models}
 
 
 @task(name="select_changed_pages", **BATCH_TASK)
@@ -310,8 +356,11 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
                   pages=len(fetched.pages), new=changed.new,
                   changed=len(changed.pages) - changed.new, unchanged=changed.unchanged,
                   not_modified=fetched.not_modified)
+    kinds = {source.name: source.kind for source in config.sources}
+    registry_pages = [p for p in changed.pages if kinds.get(p.source) == "registry"]
+    article_pages = [p for p in changed.pages if kinds.get(p.source) != "registry"]
     with _timed(summary, "extract"):
-        extracted = call(extract, changed.pages)
+        extracted = call(extract, article_pages)
     crash_point("extracted")
     summary.dropped.extend(extracted.dropped)
     summary.count("extract", articles=len(extracted.items), dropped=len(extracted.dropped))
@@ -322,6 +371,13 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
     with _timed(summary, "events"):
         gazetteer = Gazetteer.load()
         mentions = call(find_events, articles, gazetteer)
+    if registry_pages:
+        with _timed(summary, "registry"):
+            registry = call(read_registry, registry_pages, config, gazetteer)
+        summary.count("registry", documents=len(registry_pages),
+                      filings=len(registry.filings), problems=len(registry.problems))
+    else:
+        registry = RegistryRead([], [])
     summary.count("events", mentions=len(mentions),
                   events=len({mention.event_id for mention in mentions}))
     with _timed(summary, "store"):
@@ -331,7 +387,8 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
                 run_id=summary.run_id, sources=list(config.sources), pages=changed.pages,
                 articles=articles, mentions=mentions, dropped=summary.dropped,
                 gazetteer=gazetteer, validators=fetched.validators,
-                source_counts=fetched.per_source,
+                source_counts=fetched.per_source, registry=registry.filings,
+                registry_problems=registry.problems,
             ),
             config,
         )

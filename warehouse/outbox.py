@@ -33,6 +33,8 @@ def due_digests(con: duckdb.DuckDBPyConnection) -> list[tuple[str | None, list[A
                 event_date=row["event_date"], date_precision=row["date_precision"],
                 first_seen_at=row["first_seen_at"], model_status=row["model_status"],
                 urls=tuple(row["urls"]), sentence=row["sentence"], title=row["title"],
+                registry_number=row["registry_number"],
+                registry_filed_on=row["registry_filed_on"],
             )
         )
     return sorted(groups.items(), key=lambda pair: pair[0] is None)

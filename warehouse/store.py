@@ -20,6 +20,7 @@ import duckdb
 
 from extractors.gazetteer import Gazetteer
 from extractors.records import Article, Dropped, Mention, Page, Source
+from extractors.registry import LinkedFiling, RegistryProblem
 from warehouse.connect import run_sql_file, sql_file
 
 
@@ -38,6 +39,8 @@ class StoreBatch:
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     # source name → tonight's counts (fetched, not_modified, failed …) for source_health.
     source_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    registry: list[LinkedFiling] = field(default_factory=list)
+    registry_problems: list[RegistryProblem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
     _write_jsonl(folder / "crawl_state.jsonl", (
         {"url": url, "etag": etag, "last_modified": modified}
         for url, (etag, modified) in batch.validators.items()))
+    _write_jsonl(folder / "registry.jsonl", (_registry_row(f, batch.run_id)
+                                             for f in batch.registry))
+    _write_jsonl(folder / "registry_problems.jsonl", (
+        {"source_url": p.source_file, "sheet": p.sheet, "row_index": p.row_index,
+         "reason": p.reason, "detail": p.detail, "raw": " | ".join(p.raw)}
+        for p in batch.registry_problems))
     _write_jsonl(folder / "source_runs.jsonl", (
         {"run_id": batch.run_id, "source": name, **numbers}
         for name, numbers in batch.source_counts.items()))
@@ -103,6 +112,8 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path,
             ("load_source_runs.sql", "source_runs.jsonl"),
         ):
             run_sql_file(con, name, path=str(folder / spooled), now=now)
+        run_sql_file(con, "load_registry.sql", path=str(folder / "registry.jsonl"),
+                     problems_path=str(folder / "registry_problems.jsonl"), now=now)
         run_sql_file(con, "merge_events.sql", now=now)
         run_sql_file(con, "create_alerts.sql", now=now)
         if checkpoint is not None:
@@ -184,6 +195,19 @@ def _mention_row(mention: Mention) -> dict:
         "event_date": date.value.isoformat() if date else None,
         "date_precision": date.precision if date else None,
         "batch": mention.batch, "cue": mention.cue, "sentence": mention.sentence,
+    }
+
+
+def _registry_row(filing: LinkedFiling, run_id: str) -> dict:
+    row = filing.row
+    return {
+        "number_key": row.key, "number": row.number, "kind": row.kind,
+        "province": row.province, "listed_model": row.model, "filer": row.filer,
+        "filed_on": row.filed_on.isoformat() if row.filed_on else None,
+        "model": filing.model, "organization": filing.organization,
+        "model_status": filing.model_status, "event_id": filing.event_id,
+        "source_url": row.source_file, "sheet": row.sheet, "row_index": row.row_index,
+        "run_id": run_id,
     }
 
 

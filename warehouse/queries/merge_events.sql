@@ -44,8 +44,10 @@ WHERE events.event_date IS DISTINCT FROM excluded.event_date
    OR events.story_count <> excluded.story_count
    OR events.reported_on IS DISTINCT FROM excluded.reported_on;
 
--- An event no article states any more goes, unless an alert already announced it.
+-- An event no article states any more goes, unless an alert already announced it or the
+-- registry proves it.
 DELETE FROM events
 WHERE event_id IN (SELECT event_id FROM affected_events)
   AND event_id NOT IN (SELECT event_id FROM event_mentions)
-  AND event_id NOT IN (SELECT event_id FROM alerts);
+  AND event_id NOT IN (SELECT event_id FROM alerts)
+  AND registry_number IS NULL;
