@@ -8,7 +8,7 @@ publication date with the precision the text gave.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from extractors.records import EventDate
 
@@ -16,19 +16,37 @@ _FULL = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2}))?)?"
 )
-# Partial dates inside sentences, most specific first.
+# --- event dates (resolve_event_date) -------------------------------------------------
+# Partial dates inside sentences, most specific first: the first kind that matches and
+# resolves wins, so "3月16日" beats "近日" in the same clause.
 _EVENT_PATTERNS = (
     ("ymd", re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]")),
+    # 2023.3.16 / 2023-03-16 / 2023/3/16 written inside a sentence.
+    ("ymd", re.compile(r"(?<![\d.])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")),
     ("ym", re.compile(r"((?:19|20)\d{2})年(\d{1,2})月")),
     ("this_md", re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})[日号]")),
     ("this_m", re.compile(r"(今年|去年|前年)(\d{1,2})月(?:份|初|中|底|末)?")),
-    ("md", re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")),
-    ("m", re.compile(r"(?<![\d年])(\d{1,2})月(?:份|初|中旬|下旬|上旬|底|末)")),
+    ("md", re.compile(r"(?<![\d年.])(\d{1,2})月(\d{1,2})[日号]")),
+    # A bare month: "8月，Gartner发布…", "11月初"; not "3个月", not a range start "1-3月".
+    ("m", re.compile(
+        r"(?<![\d年.\-~至到])(\d{1,2})月(?:份|初|中旬|下旬|上旬|中|底|末)?(?![\d日号])"
+    )),
+    # A bare day of the publication month: "亚马逊23日宣布…"; not "30日内", "近7日". Only 日:
+    # a bare "5号" is as often a line, a building or a document number.
+    ("d", re.compile(r"(?<![\d月年.近前后第])(\d{1,2})日(?![\d内])")),
     ("y", re.compile(r"((?:19|20)\d{2})年(?![\d月度])")),
-    ("recent", re.compile(r"近日|日前|近期|本周|此前不久|刚刚")),
+    ("yesterday", re.compile(r"昨天|昨日|前天|前日")),
     ("today", re.compile(r"今天|今日")),
+    ("this_month", re.compile(r"本月|这个月|当月|上月|上个月")),
+    ("recent", re.compile(r"近日|日前|近期|本周|此前不久|刚刚")),
+    # "今年以来", "去年上半年": the year only.
+    ("this_y", re.compile(r"(今年|去年|前年)(?![\d一二三四五六七八九十])")),
 )
+# Every event-date pattern holds one of these: text without any has no date (fast reject).
+_ANY_DATE_WORD = re.compile(r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|本周|此前不久|刚刚")
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
+_DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
+_LAST_MONTH = ("上月", "上个月")
 
 
 def parse_dateline(text: str, *, now: datetime | None = None) -> datetime | None:
@@ -51,6 +69,26 @@ def find_dateline(text: str) -> re.Match[str] | None:
     return _FULL.search(text)
 
 
+# Datelines only match 19xx/20xx years; machine-written dates get a floor too.
+_EARLIEST_YEAR = 1900
+
+
+def parse_timestamp(value: str, *, now: datetime | None = None) -> datetime | None:
+    """A machine-written date (ISO 8601 in meta tags, JSON-LD, <time>), else a dateline.
+
+    The wall-clock time is kept and the offset dropped, as for Chinese datelines, which
+    carry none: "2023-11-17T11:11:00+08:00" is 11:11 on the 17th.
+    """
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return parse_dateline(text, now=now)
+    if parsed.year < _EARLIEST_YEAR or (now is not None and parsed > now):
+        return None
+    return parsed
+
+
 def resolve_event_date(sentence: str, reference: date | None) -> EventDate | None:
     """The most specific date the sentence states, resolved against `reference`.
 
@@ -58,6 +96,8 @@ def resolve_event_date(sentence: str, reference: date | None) -> EventDate | Non
     except when they carry their own year. A month-day later than the reference month is
     read as last year's (news reports the past).
     """
+    if not _ANY_DATE_WORD.search(sentence):
+        return None
     for kind, pattern in _EVENT_PATTERNS:
         match = pattern.search(sentence)
         if not match:
@@ -78,10 +118,12 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             return EventDate(date(int(match[1]), 1, 1), "year")
         if ref is None:
             return None
-        if kind in ("this_md", "this_m"):
+        if kind in ("this_md", "this_m", "this_y"):
             year = ref.year + _RELATIVE_YEARS[match[1]]
             if kind == "this_md":
                 return EventDate(date(year, int(match[2]), int(match[3])), "day")
+            if kind == "this_y":
+                return EventDate(date(year, 1, 1), "year")
             return EventDate(date(year, int(match[2]), 1), "month")
         if kind == "md":
             month, day = int(match[1]), int(match[2])
@@ -91,8 +133,22 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             month = int(match[1])
             year = ref.year if month <= ref.month else ref.year - 1
             return EventDate(date(year, month, 1), "month")
+        if kind == "d":
+            # A day after the publication day belongs to the previous month.
+            day = int(match[1])
+            if day <= ref.day:
+                return EventDate(ref.replace(day=day), "day")
+            previous = ref.replace(day=1) - timedelta(days=1)
+            return EventDate(previous.replace(day=day), "day")
+        if kind == "yesterday":
+            return EventDate(ref - timedelta(days=_DAYS_BACK[match[0]]), "day")
         if kind == "today":
             return EventDate(ref, "day")
+        if kind == "this_month":
+            first = ref.replace(day=1)
+            if match[0] in _LAST_MONTH:
+                first = (first - timedelta(days=1)).replace(day=1)
+            return EventDate(first, "month")
         if kind == "recent":
             # "近日" is within weeks of publication: claim the month, not the day.
             return EventDate(ref.replace(day=1), "month")

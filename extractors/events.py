@@ -1,95 +1,242 @@
 """Articles → event mentions: which model or organisation, which event, when, which batch.
 
-Works clause by clause on the simplified text: a clause holding a cue of an event type
-(seeds/event_cues.toml) and gazetteer models becomes one mention per model, unless the cue
-sits in a trap (ICP备案), is negated or planned (尚未, 将, 计划), or the sentence is a
-question. Models named only as a point of comparison (对标ChatGPT) are skipped. A clause
-that enumerates models after a cue clause ("…通过备案的大模型主要是…, 包括A、B") takes
-that cue. Hands on `Mention` records; merging them into events is the warehouse's job.
+Works sentence by sentence, clause by clause, on the article's simplified text (simplified
+once per article; evidence sentences are cut from the original text at the same offsets).
+A sentence holding none of the cue trigger words (seeds/event_cues.toml) is skipped
+outright. In the others, a clause holding a cue of an event type and models (gazetteer
+matches, or names discovery found: extractors/discovery.py) becomes one mention per model,
+unless the cue sits in a trap (ICP备案), is negated or planned (尚未, 将, 计划), or the
+sentence is a question. Models named as a yardstick (对标ChatGPT, GPT-4级) are skipped.
+
+Models reach a cue across clauses in four data-driven ways: an enumeration continuing the
+previous cue clause ("…通过备案的大模型主要是…, 包括A、B"), a list closing a filing
+clause ("…名单出炉, A、B均在列"), a subject in the clause before ("A、B等大模型, 近日均已
+完成备案"), and a coordinated verb ("发布X, 并同步开源模型权重"). Dates come from the
+cue's clause, else from earlier clauses of the sentence, else (当天, 这一批) from the
+previous sentence, resolved against the publication date. Hands on `Mention` records whose
+`event_id` is the merge key (see `_event_id`); merging them into events is the warehouse's job.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from extractors.dates import resolve_event_date
-from extractors.gazetteer import Gazetteer, Match
+from extractors.discovery import DEFAULT_DISCOVERY_PATH, DiscoveryRules, discover_models
+from extractors.gazetteer import Entry, Gazetteer, Match
 from extractors.normalize import simplify, stable_id
-from extractors.records import EVENT_TYPES, Article, Mention
+from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
 MAX_EVIDENCE_CHARS = 400
 _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
-_CLAUSE_SPLIT = re.compile(r"[,，]")
+_CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = ("filing", "registration")
+_VERSION_SEPARATORS = re.compile(r"[\s\-_]+")
+_TRAILING_ZEROS = re.compile(r"(?:\.0)+(?=$|\s)")
 
 
 @dataclass(frozen=True)
 class EventType:
     name: str
+    rank: int  # position in the cue file: the lower wins overlapping cues
+    triggers: tuple[str, ...]
+    context_triggers: tuple[str, ...]
     cues: tuple[re.Pattern[str], ...]
     traps: tuple[re.Pattern[str], ...]
+    sentence_traps: tuple[re.Pattern[str], ...] = ()
+    context_cues: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
 class CueRules:
     types: tuple[EventType, ...]
+    triggers: re.Pattern[str]  # any trigger word of any type: the sentence prefilter
+    context_triggers: re.Pattern[str]
+    trigger_types: dict[str, frozenset[str]]  # casefolded trigger word → its types
     window: int
     negations: tuple[str, ...]
     plans: tuple[str, ...]
     not_modal: tuple[str, ...]
-    question_marks: tuple[str, ...]
+    # Non-modal words first, so that 未来 is read whole before 未 is found in it.
+    modal_words: re.Pattern[str]
+    disposal_markers: tuple[str, ...]
+    plans_after: re.Pattern[str]
+    question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
     reference_window: int
+    reference_suffixes: re.Pattern[str]
     enumeration_starts: tuple[str, ...]
+    enumeration_ends: tuple[str, ...]
+    list_openers: tuple[str, ...]
+    continuation_starts: tuple[str, ...]
     organisation_types: frozenset[str]
+    investor_markers: re.Pattern[str]
+    target_markers: tuple[str, ...]
+    investor_verbs: tuple[str, ...]
+    agent_types: frozenset[str]
+    attribution_gap: int
+    version_after_cue: re.Pattern[str]
+    version_after_model: re.Pattern[str]
+    first_versions: frozenset[str]
+    date_traps: tuple[str, ...]
+    background: re.Pattern[str]
+    anaphors: tuple[str, ...]
+    repeatable_types: frozenset[str]
+    versioned_types: frozenset[str]
     batch_pattern: re.Pattern[str]
     inherit_article_batch: bool
+    discovery: DiscoveryRules | None = None
 
     @classmethod
-    def load(cls, path: str | Path = DEFAULT_CUES_PATH) -> CueRules:
+    def load(
+        cls,
+        path: str | Path = DEFAULT_CUES_PATH,
+        discovery_path: str | Path | None = DEFAULT_DISCOVERY_PATH,
+    ) -> CueRules:
+        """Cue rules from `path`; discovery rules too unless `discovery_path` is None."""
         with Path(path).open("rb") as handle:
             raw = tomllib.load(handle)
         types = []
-        for name, spec in raw["types"].items():
+        for rank, (name, spec) in enumerate(raw["types"].items()):
             if name not in EVENT_TYPES:
                 raise ValueError(f"{path}: unknown event type {name!r}")
+            triggers = tuple(spec["triggers"])
+            context_triggers = tuple(spec.get("context_triggers", []))
+            for cues, words in ((spec["cues"], triggers),
+                                (spec.get("context_cues", []), context_triggers)):
+                for cue in cues:
+                    if not any(word in cue for word in words):
+                        raise ValueError(f"{path}: {name} cue {cue!r} holds none of {words}")
             types.append(
                 EventType(
-                    name,
-                    tuple(re.compile(c, re.I) for c in spec["cues"]),
-                    tuple(re.compile(t, re.I) for t in spec.get("traps", [])),
+                    name, rank, triggers, context_triggers,
+                    _compile_all(spec["cues"]),
+                    _compile_all(spec.get("traps", [])),
+                    _compile_all(spec.get("sentence_traps", [])),
+                    _compile_all(spec.get("context_cues", [])),
                 )
             )
+        trigger_types: dict[str, set[str]] = {}
+        for spec in types:
+            for word in (*spec.triggers, *spec.context_triggers):
+                trigger_types.setdefault(word.casefold(), set()).add(spec.name)
         modality, roles = raw["modality"], raw["roles"]
+        versions, dates = raw["versions"], raw["dates"]
         return cls(
             types=tuple(types),
+            triggers=_any_word(t for spec in types for t in spec.triggers),
+            context_triggers=_any_word(t for spec in types for t in spec.context_triggers),
+            trigger_types={word: frozenset(names) for word, names in trigger_types.items()},
             window=int(modality["window"]),
             negations=tuple(modality["negations"]),
             plans=tuple(modality["plans"]),
             not_modal=tuple(modality.get("not_modal", [])),
-            question_marks=tuple(modality["question_marks"]),
+            modal_words=_modal_words(modality),
+            disposal_markers=tuple(modality.get("disposal_markers", [])),
+            plans_after=re.compile(modality["plans_after"]),
+            question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
+            reference_suffixes=re.compile(roles["reference_suffixes"], re.I),
             enumeration_starts=tuple(roles["enumeration_starts"]),
+            enumeration_ends=tuple(roles["enumeration_ends"]),
+            list_openers=tuple(roles["list_openers"]),
+            continuation_starts=tuple(roles["continuation_starts"]),
             organisation_types=frozenset(roles["organisation_types"]),
+            investor_markers=re.compile(roles["investor_markers"]),
+            target_markers=tuple(roles["target_markers"]),
+            investor_verbs=tuple(roles["investor_verbs"]),
+            agent_types=frozenset(roles["agent_types"]),
+            attribution_gap=int(roles["attribution_gap"]),
+            version_after_cue=re.compile(versions["after_cue"]),
+            version_after_model=re.compile(versions["after_model"]),
+            first_versions=frozenset(versions["first"]),
+            date_traps=tuple(dates["traps"]),
+            background=re.compile(dates["background"]),
+            anaphors=tuple(dates["anaphors"]),
+            repeatable_types=frozenset(dates["repeatable_types"]),
+            versioned_types=frozenset(dates["versioned_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
+            discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
+
+
+def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in patterns)
+
+
+def _modal_words(modality: dict) -> re.Pattern[str]:
+    plain = sorted(modality.get("not_modal", []), key=len, reverse=True)
+    modal = sorted({*modality["negations"], *modality["plans"]}, key=len, reverse=True)
+    alternatives = [*map(re.escape, plain), f"(?P<modal>{'|'.join(map(re.escape, modal))})"]
+    return re.compile("|".join(alternatives))
+
+
+def _any_word(words) -> re.Pattern[str]:
+    """One alternation of literal words, longest first (a pattern that never matches if none)."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, unique)) or r"(?!x)x", re.I)
 
 
 @dataclass(frozen=True)
 class _Cue:
     event_type: str
+    rank: int
+    start: int  # offsets within the clause
+    end: int
     text: str
-    clause: str
-    sentence: str
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+    matches: tuple[Match, ...]  # models and organisations, offsets within the clause
+    cues: tuple[_Cue, ...]  # accepted cues
+    any_cue: bool  # a cue word, even a trapped or modal one
+    background: bool  # "…发布以来", "…公开邀测之后": told as background
+
+    def starts_with(self, words: tuple[str, ...]) -> bool:
+        return self.text.lstrip(_QUOTES).startswith(words)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One event in one sentence, before it becomes a Mention."""
+
+    event_type: str
+    cue: str
+    model: Match | None
+    organization: str | None
+    version: str | None
+    date: EventDate | None
+    batch: int | None
+
+
+@dataclass(frozen=True)
+class _SentenceEvents:
+    found: list[_Found] = field(default_factory=list)
+    types: frozenset[str] = frozenset()  # types with an accepted cue (context for the next)
+    batches: tuple[int, ...] = ()  # batches named by its non-background filing clauses
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    index: int
+    paragraph: int
+    simplified: str
+    start: int  # offsets in the simplified text (in the original one when not aligned)
+    end: int
 
 
 def extract_mentions(
@@ -103,164 +250,549 @@ def extract_mentions(
 
 def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules) -> list[Mention]:
     reference = article.published_at.date() if article.published_at else None
-    sentences = [s.strip() for s in _SENTENCES.findall(article.text) if s.strip()]
-    found: list[tuple[int, str, _Cue, Match | None, str | None, str | None]] = []
-    for index, sentence in enumerate(sentences):
-        for cue, model, organization, version in _events_in_sentence(sentence, gazetteer, rules):
-            found.append((index, sentence, cue, model, organization, version))
-    article_batch = _article_batch(sentences, rules)
+    text = _OriginalText(article)
+    found: list[tuple[_Sentence, _SentenceEvents]] = []
+    batches: list[int] = []
+    previous: _Sentence | None = None
+    context: frozenset[str] = frozenset()
+    for sentence in text.sentences():
+        same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+        if not same_paragraph:
+            context = frozenset()
+        if not rules.triggers.search(sentence.simplified) and not (
+            context and rules.context_triggers.search(sentence.simplified)
+        ):
+            previous, context = sentence, frozenset()
+            continue
+        before = previous.simplified if same_paragraph and previous else None
+        events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before)
+        if events.found:
+            found.append((sentence, events))
+        batches.extend(events.batches)
+        previous, context = sentence, events.types
+    article_batch = max(batches) if batches and rules.inherit_article_batch else None
     mentions: dict[tuple[str, int], Mention] = {}
-    for index, sentence, cue, model, organization, version in found:
-        event_type = cue.event_type
-        if event_type == "release" and version:
-            event_type = "upgrade"  # a new version of a known model
-        batch = None
-        if event_type in FILING_TYPES:
-            batch = _batch(cue.clause, rules) or (
-                article_batch if rules.inherit_article_batch else None
+    for sentence, events in found:
+        evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
+        for event in events.found:
+            batch = event.batch
+            if batch is None and event.event_type in FILING_TYPES:
+                batch = article_batch
+            model = event.model
+            mention = Mention(
+                event_id=_event_id(event, reference, rules),
+                article_id=article.article_id,
+                event_type=event.event_type,
+                model=model.entry.name if model else None,
+                organization=event.organization,
+                sentence=evidence,
+                cue=event.cue,
+                sentence_index=sentence.index,
+                event_date=event.date,
+                batch=batch,
+                version=event.version,
+                model_status=model.entry.status if model else "gazetteer",
             )
-        model_name = model.entry.name if model else None
-        event_id = stable_id(
-            "event", event_type, model_name, None if model_name else organization,
-            version if event_type == "upgrade" else None,
-        )
-        date = _date_near(cue, reference)
-        mention = Mention(
-            event_id=event_id,
-            article_id=article.article_id,
-            event_type=event_type,
-            model=model_name,
-            organization=organization,
-            sentence=sentence[:MAX_EVIDENCE_CHARS],
-            cue=cue.text,
-            sentence_index=index,
-            event_date=date,
-            batch=batch,
-            version=version,
-        )
-        mentions.setdefault((event_id, index), mention)
+            mentions.setdefault((mention.event_id, sentence.index), mention)
     return list(mentions.values())
 
 
-def _events_in_sentence(sentence: str, gazetteer: Gazetteer, rules: CueRules):
-    simplified = simplify(sentence)
-    if any(mark in simplified for mark in rules.question_marks):
-        return
-    last_cue: _Cue | None = None  # enumerations in later clauses continue this cue
-    for clause in _CLAUSE_SPLIT.split(simplified):
-        matches = gazetteer.find(clause)
-        cue = _find_cue(clause, matches, rules, sentence)
-        if cue is None and last_cue is not None and clause.lstrip(_QUOTES).startswith(
-            rules.enumeration_starts
-        ):
-            cue = last_cue
-        last_cue = cue
-        if cue is None:
-            continue
-        orgs = [m for m in matches if m.entry.kind == "organization"]
-        if cue.event_type in rules.organisation_types:
-            # "DeepSeek完成融资": a model name stands for its developer here.
-            orgs = sorted(orgs + [_as_organisation(m, gazetteer) for m in matches
-                                  if m.entry.kind == "model" and m.entry.organization],
-                          key=lambda m: m.start)
-            target = _organisation_target(clause, orgs, cue)
-            if target is not None:
-                yield cue, None, target, None
-            continue
-        for model in _event_models(clause, matches, cue, gazetteer, rules):
-            yield cue, model, model.entry.organization, model.version
+def _event_id(event: _Found, reference: date | None, rules: CueRules) -> str:
+    """The merge key: mentions with one key are one event in `events`.
 
-
-def _as_organisation(model: Match, gazetteer: Gazetteer) -> Match:
-    entry = gazetteer.organizations.get(model.entry.organization or "", model.entry)
-    return Match(entry, model.start, model.end, model.surface)
-
-
-def _event_models(clause, matches, cue, gazetteer, rules) -> list[Match]:
-    """The clause's models that the event is about, in order.
-
-    Comparison points (对标ChatGPT) are left out. In filing lists an organisation standing
-    alone (…、百川智能、…) stands for its one flagship model.
+    Type and model (or, for acquisitions and funding, the organisation) always; the version
+    for upgrades and open-sourcings; and for events that recur (price cuts, funding rounds,
+    version-less upgrades) the month of the event date, else of publication. Filings are
+    keyed without their batch: a model is filed once, and the batch is an attribute that
+    the warehouse takes from the mentions by majority.
     """
-    models = []
+    model = event.model.entry.name if event.model else None
+    versioned = event.event_type in rules.versioned_types
+    parts: list[str | None] = [
+        "event", event.event_type, model, None if model else event.organization,
+        _version_key(event.version) if versioned else None,
+    ]
+    if event.event_type in rules.repeatable_types or (versioned and not event.version):
+        parts.append(_month(event.date, reference))
+    return stable_id(*parts)
+
+
+def _version_key(version: str | None) -> str | None:
+    """One spelling per version for the merge key: V3, v3 and 3 are one; 4.0 and 4 too."""
+    if not version:
+        return None
+    key = _VERSION_SEPARATORS.sub(" ", version.casefold()).strip().lstrip("v")
+    return _TRAILING_ZEROS.sub("", key) or None
+
+
+def _month(when: EventDate | None, reference: date | None) -> str | None:
+    if when is not None and when.precision in ("day", "month"):
+        return when.value.strftime("%Y-%m")
+    return reference.strftime("%Y-%m") if reference else None
+
+
+class _OriginalText:
+    """The simplified text of an article, split into sentences, and the way back to the
+    characters the outlet printed (for evidence).
+
+    Simplification keeps the length of almost every text; where NFKC changed lengths
+    (… → ...) a character offset map is built, and where even that fails (combining
+    marks) sentences are split on the original text and simplified one by one.
+    """
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        simplified = article.text_simplified or simplify(article.text)
+        self.offsets: list[int] | None = None
+        self.aligned = len(simplified) == len(self.text)
+        if not self.aligned:
+            offsets = _nfkc_offsets(self.text)
+            if len(offsets) == len(simplified) + 1:
+                self.offsets, self.aligned = offsets, True
+        self.simplified = simplified
+
+    def sentences(self) -> Iterator[_Sentence]:
+        source = self.simplified if self.aligned else self.text
+        index, paragraph, last_end = 0, 0, 0
+        for match in _SENTENCES.finditer(source):
+            raw = match.group()
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = match.start() + len(raw) - len(raw.lstrip())
+            if "\n" in source[last_end:start]:
+                paragraph += 1
+            last_end = match.end()
+            if self.aligned:
+                yield _Sentence(index, paragraph, stripped, start, start + len(stripped))
+            else:
+                yield _Sentence(index, paragraph, simplify(stripped), start, start + len(raw))
+            index += 1
+
+    def original(self, sentence: _Sentence) -> str:
+        if not self.aligned:
+            return self.text[sentence.start : sentence.end].strip()
+        if self.offsets is None:
+            return self.text[sentence.start : sentence.end]
+        return self.text[self.offsets[sentence.start] : self.offsets[sentence.end]].strip()
+
+
+# Characters whose NFKC form may have another length (… → ..., ㎡ → m2, ½ → 1⁄2); CJK,
+# ASCII, CJK punctuation and full-width forms keep theirs.
+_MAY_EXPAND = re.compile(r"[^\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _nfkc_offsets(text: str) -> list[int]:
+    """For each character of NFKC(text), the offset of the character it came from, plus the
+    end: the map from simplified offsets back to the original text."""
+    offsets: list[int] = []
+    done = 0
+    for match in _MAY_EXPAND.finditer(text):
+        at = match.start()
+        size = len(unicodedata.normalize("NFKC", match.group()))
+        if size == 1:
+            continue
+        offsets.extend(range(done, at))
+        offsets.extend([at] * size)
+        done = at + 1
+    offsets.extend(range(done, len(text) + 1))
+    return offsets
+
+
+def _sentence_events(
+    sentence: str,
+    gazetteer: Gazetteer,
+    rules: CueRules,
+    reference: date | None,
+    context: frozenset[str],
+    previous: str | None,
+) -> _SentenceEvents:
+    """The events one (simplified) sentence states."""
+    if rules.question_marks.search(sentence):
+        return _SentenceEvents()
+    disabled = frozenset(
+        t.name for t in rules.types
+        if t.sentence_traps and any(trap.search(sentence) for trap in t.sentence_traps)
+    )
+    hits = [(m.start(), m.group().casefold()) for m in rules.triggers.finditer(sentence)]
+    if context:
+        hits += [(m.start(), m.group().casefold())
+                 for m in rules.context_triggers.finditer(sentence)]
+    # Only the types whose trigger words the sentence holds can have a cue in it. Cue and
+    # trap patterns never cross a comma, so they run once over the sentence.
+    present = frozenset().union(*(rules.trigger_types[word] for _, word in hits)) - disabled
+    candidates = _cue_candidates(sentence, rules, present, context)
+    if not candidates:
+        return _SentenceEvents()  # no cue: no need to look for names
+    matches = _names_in(sentence, gazetteer, rules)
+    clauses = []
+    for part in _CLAUSES.finditer(sentence):
+        start, end = part.span()
+        own = [c for c in candidates if start <= c.start and c.end <= end]
+        any_cue = any(start <= at < end for at, _ in hits)
+        clauses.append(_clause(part.group(), start, matches, own, any_cue, rules))
+    found: list[_Found] = []
+    anaphor_date: list[EventDate | None] = []  # resolved once, when first needed
+
+    def date_of(cue_at: int, models_at: int) -> EventDate | None:
+        when = _clause_date(clauses, cue_at, models_at, reference, rules)
+        if when is None and previous and any(a in sentence for a in rules.anaphors):
+            if not anaphor_date:
+                anaphor_date.append(resolve_event_date(previous, reference))
+            when = anaphor_date[0]
+        return when
+
+    last_cue_clause: int | None = None
+    for index, clause in enumerate(clauses):
+        if clause.cues:
+            for cue in clause.cues:
+                source = _target_clause(clauses, index, cue, gazetteer, rules)
+                found.extend(_events(clauses, index, source, cue, gazetteer, rules, date_of))
+            last_cue_clause = index
+        elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
+            for cue in clauses[last_cue_clause].cues:
+                found.extend(_events(clauses, last_cue_clause, index, cue, gazetteer, rules,
+                                     date_of))
+        else:
+            last_cue_clause = None
+    batches = tuple(
+        batch for clause in clauses
+        if not clause.background and any(c.event_type in FILING_TYPES for c in clause.cues)
+        and (batch := _batch(clause.text, rules)) is not None
+    )
+    types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)
+    return _SentenceEvents(_without_subsumed(found), types, batches)
+
+
+def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
+    """Gazetteer matches plus discovered model names, in text order."""
+    known = gazetteer.find(sentence)
+    if rules.discovery is None:
+        return known
+    discovered = discover_models(sentence, gazetteer, rules.discovery, known)
+    if not discovered:
+        return known
+    for item in discovered:
+        # An organisation alias inside a discovered name (阅文 in “阅文妙笔”) is part of it.
+        known = [m for m in known if not (item.start <= m.start and m.end <= item.end)]
+    named = [
+        Match(gazetteer.models[d.known] if d.known else
+              Entry("model", d.name, d.organization, status="discovered"),
+              d.start, d.end, d.surface, d.version)
+        for d in discovered
+    ]
+    return sorted(known + named, key=lambda m: m.start)
+
+
+def _clause(
+    text: str, offset: int, matches: list[Match], candidates: list[_Cue], any_cue: bool,
+    rules: CueRules,
+) -> _Clause:
+    """One clause with offsets of its own; `candidates` and `matches` carry sentence offsets."""
+    end = offset + len(text)
+    inside = tuple(
+        Match(m.entry, m.start - offset, m.end - offset, m.surface, m.version)
+        for m in matches if offset <= m.start and m.end <= end
+    )
+    cues: tuple[_Cue, ...] = ()
+    if candidates:
+        shifted = [_Cue(c.event_type, c.rank, c.start - offset, c.end - offset, c.text)
+                   for c in candidates]
+        cues = _accepted(text, shifted, inside, rules)
+    background = bool(cues) and bool(rules.background.search(text.rstrip(_QUOTES)))
+    return _Clause(text, inside, cues, any_cue, background)
+
+
+def _has_modal_word(text: str, rules: CueRules) -> bool:
+    return any(word.group("modal") for word in rules.modal_words.finditer(text))
+
+
+def _cue_candidates(
+    text: str, rules: CueRules, present: frozenset[str], context: frozenset[str]
+) -> list[_Cue]:
+    """Cue matches of `text` outside traps, for the types in `present` (the types whose
+    trigger words the text holds, minus those its sentence switched off)."""
+    candidates = []
+    for event_type in rules.types:
+        if event_type.name not in present:
+            continue
+        patterns = event_type.cues
+        if event_type.name in context:
+            patterns = patterns + event_type.context_cues
+        trapped = [t.span() for trap in event_type.traps for t in trap.finditer(text)]
+        for pattern in patterns:
+            for cue in pattern.finditer(text):
+                start, end = cue.span()
+                if not any(s <= start < e or s < end <= e for s, e in trapped):
+                    candidates.append(
+                        _Cue(event_type.name, event_type.rank, start, end, cue.group())
+                    )
+    return candidates
+
+
+def _accepted(
+    clause: str, candidates: list[_Cue], matches: tuple[Match, ...], rules: CueRules
+) -> tuple[_Cue, ...]:
+    """The cues that state a fact, at most one per type; of overlapping cues of two types
+    the more specific (earlier in the cue file) one."""
+    accepted: list[_Cue] = []
+    modal = False
+    for cue in sorted(candidates, key=lambda c: (c.start, c.rank)):
+        if any(m.start <= cue.start < m.end for m in matches):
+            continue  # the cue word is part of a name
+        # A negation or plan covers the later verbs of its clause too (计划发布并开源).
+        modal = modal or _is_modal(clause, cue, matches, rules)
+        if modal:
+            continue
+        overlapping = [a for a in accepted if a.start < cue.end and cue.start < a.end]
+        if any(a.rank <= cue.rank for a in overlapping):
+            continue
+        accepted = [a for a in accepted if a not in overlapping]
+        if all(a.event_type != cue.event_type for a in accepted):
+            accepted.append(cue)
+    return tuple(accepted)
+
+
+def _is_modal(clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRules) -> bool:
+    """Whether a negation or plan word stands shortly before the cue (or a plan after it)."""
+    offset = max(0, cue.start - rules.window)
+    for word in rules.modal_words.finditer(clause, offset, cue.start):
+        if word.group("modal") is None:
+            continue  # 未来, 将近: not modal
+        disposal = word.group() in rules.disposal_markers and any(
+            m.start == word.end() for m in matches
+        )
+        if not disposal:
+            return True
+    return bool(rules.plans_after.match(clause, cue.end))
+
+
+def _target_clause(
+    clauses: list[_Clause], index: int, cue: _Cue, gazetteer: Gazetteer, rules: CueRules
+) -> int:
+    """The clause whose models (or organisations) a cue of clause `index` is about."""
+    if _targets(clauses[index], cue, gazetteer, rules):
+        return index
+    clause = clauses[index]
+    if index > 0:
+        before = clauses[index - 1]
+        shares = clause.starts_with(rules.continuation_starts) or not before.any_cue
+        if shares and not _has_modal_word(before.text, rules) and _targets(
+            before, cue, gazetteer, rules
+        ):
+            return index - 1
+    if cue.event_type in FILING_TYPES and index + 1 < len(clauses):
+        after = clauses[index + 1]
+        is_list = (
+            after.starts_with(rules.enumeration_starts)
+            or any(word in after.text for word in rules.enumeration_ends)
+            or clause.text.rstrip(_QUOTES).endswith(rules.list_openers)
+        )
+        if not after.any_cue and is_list and _targets(after, cue, gazetteer, rules):
+            return index + 1
+    return index
+
+
+def _targets(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
+    if cue.event_type in rules.organisation_types:
+        return bool(_organisations(clause, gazetteer))
+    return bool(_event_models(clause, cue.event_type, gazetteer, rules))
+
+
+def _events(
+    clauses: list[_Clause], cue_at: int, models_at: int, cue: _Cue,
+    gazetteer: Gazetteer, rules: CueRules, date_of,
+) -> Iterator[_Found]:
+    cue_clause, clause = clauses[cue_at], clauses[models_at]
+    batch = None
+    if cue.event_type in FILING_TYPES:
+        batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules)
+    when = date_of(cue_at, models_at)
+    if cue.event_type in rules.organisation_types:
+        own = cue if models_at == cue_at else None
+        target = _organisation_target(clause, own, gazetteer, rules)
+        if target is not None:
+            yield _Found(cue.event_type, cue.text, None, target, None, when, batch)
+        return
+    models = _event_models(clause, cue.event_type, gazetteer, rules)
+    if cue.event_type in rules.agent_types and models_at == cue_at:
+        # "X发布Y": a model before the cue is the agent when one follows it.
+        objects = [m for m in models if m.start >= cue.end]
+        models = objects or models
+    for model in models:
+        version = model.version or _version_nearby(clause, model, cue_clause, cue, rules)
+        event_type = cue.event_type
+        if event_type == "release" and version:
+            # A new version of a known model; its first version is its release.
+            if version.lstrip("vV") not in rules.first_versions:
+                event_type = "upgrade"
+        organization = model.entry.organization
+        if organization is None and model.entry.status == "discovered":
+            organization = _attribute(clause, model, cue if models_at == cue_at else None, rules)
+        yield _Found(event_type, cue.text, model, organization, version, when, batch)
+
+
+def _event_models(
+    clause: _Clause, event_type: str, gazetteer: Gazetteer, rules: CueRules
+) -> list[Match]:
+    """The clause's models that the event is about, in order, one match per model.
+
+    Comparison points (对标ChatGPT, GPT-4级) are left out. In filing lists an organisation
+    standing alone (…、百川智能、…) stands for its one flagship model.
+    """
+    models: list[Match] = []
+    matches = clause.matches
     for index, match in enumerate(matches):
         if match.entry.kind == "model":
-            if not _is_reference(clause, match, rules):
+            if not _is_reference(clause.text, match, rules):
                 models.append(match)
+            continue
+        if event_type not in FILING_TYPES:
             continue
         following = matches[index + 1] if index + 1 < len(matches) else None
         names_model = following is not None and following.entry.kind == "model" and not (
-            clause[match.end : following.start].strip(_QUOTES)
+            clause.text[match.end : following.start].strip(_QUOTES)
         )
         flagship = gazetteer.flagship(match.entry.name)
-        if cue.event_type in FILING_TYPES and not names_model and flagship is not None:
+        if not names_model and flagship is not None:
             models.append(Match(flagship, match.start, match.end, match.surface))
-    return models
-
-
-def _date_near(cue: _Cue, reference):
-    """The date in the cue's clause, else the nearest one before it in the sentence."""
-    clauses = _CLAUSE_SPLIT.split(simplify(cue.sentence))
-    position = clauses.index(cue.clause) if cue.clause in clauses else len(clauses) - 1
-    for clause in reversed(clauses[: position + 1]):
-        date = resolve_event_date(clause, reference)
-        if date is not None:
-            return date
-    return None
-
-
-def _find_cue(clause: str, matches: list[Match], rules: CueRules, sentence: str) -> _Cue | None:
-    for event_type in rules.types:
-        for cue in _iter_cues(clause, event_type):
-            if any(m.start <= cue.start() < m.end for m in matches):
-                continue  # the cue word is part of a name
-            if _is_modal(clause[: cue.start()], rules):
-                return None  # the clause's statement is negated or planned
-            return _Cue(event_type.name, cue.group(0), clause, sentence)
-    return None
-
-
-def _iter_cues(clause: str, event_type: EventType):
-    trapped = [t.span() for trap in event_type.traps for t in trap.finditer(clause)]
-    for pattern in event_type.cues:
-        for cue in pattern.finditer(clause):
-            if not any(start <= cue.start() < end for start, end in trapped):
-                yield cue
-
-
-def _is_modal(before: str, rules: CueRules) -> bool:
-    window = before[-rules.window :]
-    for word in rules.not_modal:
-        window = window.replace(word, " " * len(word))
-    return any(word in window for word in (*rules.negations, *rules.plans))
+    # 通义千问…Qwen2.5: one model, and the versioned match says more.
+    chosen: dict[str, Match] = {}
+    for model in models:
+        kept = chosen.get(model.entry.name)
+        if kept is None or (kept.version is None and model.version is not None):
+            chosen[model.entry.name] = model
+    return [m for m in models if chosen[m.entry.name] is m]
 
 
 def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
     before = clause[max(0, model.start - rules.reference_window - 2) : model.start]
-    return before.rstrip(_QUOTES).endswith(rules.reference_prefixes)
+    if before.rstrip(_QUOTES).endswith(rules.reference_prefixes):
+        return True
+    return bool(rules.reference_suffixes.match(clause, model.end))
 
 
-def _organisation_target(clause: str, orgs: list[Match], cue: _Cue) -> str | None:
+def _version_nearby(
+    clause: _Clause, model: Match, cue_clause: _Clause, cue: _Cue, rules: CueRules
+) -> str | None:
+    """A version written apart from the name: 升级至5.0版本, “紫东太初”全模态大模型2.0版本."""
+    if cue.event_type not in ("release", "upgrade"):
+        return None
+    after_model = rules.version_after_model.match(clause.text, model.end)
+    if after_model:
+        return after_model.group(1)
+    if cue.event_type == "upgrade":
+        after_cue = rules.version_after_cue.match(cue_clause.text, cue.end)
+        if after_cue:
+            return after_cue.group(1)
+    return None
+
+
+def _attribute(clause: _Clause, model: Match, cue: _Cue | None, rules: CueRules) -> str | None:
+    """The developer of a discovered model: the organisation right before it (容联云自研的
+    “赤兔”), else the clause's subject, its first organisation before the cue (A发布B)."""
+    orgs = [m for m in clause.matches if m.entry.kind == "organization"]
+    before = [o for o in orgs if o.end <= model.start]
+    if before and model.start - before[-1].end <= rules.attribution_gap:
+        return before[-1].entry.name
+    limit = cue.start if cue is not None else model.start
+    subject = next((o for o in orgs if o.end <= max(limit, model.start)), None)
+    return subject.entry.name if subject else None
+
+
+def _organisations(clause: _Clause, gazetteer: Gazetteer) -> list[Match]:
+    """Organisations of the clause, a gazetteer model standing for its developer."""
+    found = []
+    for match in clause.matches:
+        if match.entry.kind == "organization":
+            found.append(match)
+        elif match.entry.organization and match.entry.status == "gazetteer":
+            entry = gazetteer.organizations.get(match.entry.organization)
+            if entry is not None:  # "DeepSeek完成融资": the model names its company
+                found.append(Match(entry, match.start, match.end, match.surface))
+    return found
+
+
+def _organisation_target(
+    clause: _Clause, cue: _Cue | None, gazetteer: Gazetteer, rules: CueRules
+) -> str | None:
     """The organisation an acquisition or funding is about, or None when unsure.
 
     Acquisitions: 对X…收购 and 收购X name the target, X被…收购 too; the acquirer is never
-    taken for the target. Funding: the organisation before the cue (X完成融资).
+    taken for the target. Funding: an organisation the cue addresses (宣布向X追加投资), else
+    the one before the cue (X完成融资), never an investor (Y领投). `cue` is None when the
+    clause is the subject clause before the cue's own clause.
     """
-    position = clause.find(cue.text)
-    before = [o for o in orgs if o.end <= position]
-    after = [o for o in orgs if o.start >= position + len(cue.text)]
+    orgs = _organisations(clause, gazetteer)
+    text = clause.text
+    if cue is None:
+        candidates = [o for o in orgs if not rules.investor_markers.match(text, o.end)]
+        return candidates[-1].entry.name if candidates else None
+    before = [o for o in orgs if o.end <= cue.start]
+    after = [o for o in orgs if o.start >= cue.end]
     if cue.event_type != "acquisition":
-        chosen = before[-1] if before else (after[0] if after else None)
+        reach = max(map(len, rules.target_markers))
+        addressed = [
+            o for o in orgs if cue.start <= o.start < cue.end
+            and text[max(cue.start, o.start - reach) : o.start].endswith(rules.target_markers)
+        ]
+        if addressed:
+            return addressed[0].entry.name
+        if cue.text.startswith(rules.investor_verbs):
+            return None  # the subject invests; the funded company is not named here
+        investor = rules.investor_markers
+
+        def funded(o: Match) -> bool:
+            return not investor.match(text, o.end) and not text[: o.start].endswith("由")
+
+        chosen = next((o for o in reversed(before) if funded(o)), None) or next(
+            (o for o in after if funded(o)), None)
         return chosen.entry.name if chosen else None
-    towards = clause.rfind("对", 0, position)
+    towards = text.rfind("对", 0, cue.start)
     if towards >= 0:
         targets = [o for o in before if o.start > towards]
     elif after:
         targets = after[:1]
     else:
-        passive = clause.rfind("被", 0, position)
+        passive = text.rfind("被", 0, cue.start)
         targets = [o for o in before if o.end <= passive][-1:] if passive >= 0 else []
     return targets[0].entry.name if targets else None
+
+
+def _clause_date(
+    clauses: list[_Clause], cue_at: int, models_at: int, reference: date | None,
+    rules: CueRules,
+) -> EventDate | None:
+    """The date in the cue's clause or its models' clause, else the nearest one before.
+
+    Clauses that state an "as of" date (截至2023年底) give none, and a background clause
+    before the cue (…公开邀测之后) ends the search: its date is its own event's.
+    """
+    for index in dict.fromkeys((cue_at, models_at)):
+        when = _date_in(clauses[index].text, reference, rules)
+        if when is not None:
+            return when
+    for index in range(cue_at - 1, -1, -1):
+        if clauses[index].background:
+            return None
+        when = _date_in(clauses[index].text, reference, rules)
+        if when is not None:
+            return when
+    return None
+
+
+def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | None:
+    if any(trap in text for trap in rules.date_traps):
+        return None
+    return resolve_event_date(text, reference)
+
+
+def _without_subsumed(found: list[_Found]) -> list[_Found]:
+    """A release of a model the same sentence reports an upgrade of is that upgrade
+    ("Kimi升级至200万字, 并于即日起开启内测")."""
+    upgraded = {f.model.entry.name for f in found if f.event_type == "upgrade" and f.model}
+    return [f for f in found
+            if not (f.event_type == "release" and f.model and f.model.entry.name in upgraded)]
 
 
 def _batch(clause: str, rules: CueRules) -> int | None:
@@ -270,18 +802,6 @@ def _batch(clause: str, rules: CueRules) -> int | None:
     if match.group(2):  # 首批
         return 1
     return _cn_number(match.group(1))
-
-
-def _article_batch(sentences: list[str], rules: CueRules) -> int | None:
-    """The highest batch any filing clause of the article names (see event_cues.toml)."""
-    filing_types = [t for t in rules.types if t.name in FILING_TYPES]
-    batches = []
-    for sentence in sentences:
-        for clause in _CLAUSE_SPLIT.split(simplify(sentence)):
-            batch = _batch(clause, rules)
-            if batch and any(next(_iter_cues(clause, t), None) for t in filing_types):
-                batches.append(batch)
-    return max(batches) if batches else None
 
 
 def _cn_number(text: str) -> int | None:

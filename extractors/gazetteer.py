@@ -3,7 +3,8 @@
 Matching runs on simplified, casefolded text with a first-character index over every
 alias, longest alias first, so 文心大模型4.0 wins over 文心 and 智谱AI over 智谱. Latin
 aliases must stand alone (GPT-4 does not match inside GPT-40), but may follow another
-match directly (智谱AI|GLM).
+match directly (智谱AI|GLM). A match carries the version its alias names (文心大模型4.0 →
+4.0, DeepSeek-V3 → V3) or that follows it (通义千问 2.5, 文心大模型4.0 Turbo).
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from extractors.normalize import simplify
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _LATIN = re.compile(r"[a-z0-9]")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
+# Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
+_EDITION = re.compile(
+    r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview)(?![a-z])", re.I
+)
+# A parameter count closing an alias (Yi-34B, ChatGLM2-6B) is a size, not a version.
+_SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk]$", re.I)
+_LABEL_STRIP = " -_·.:"
+_TRAILING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,10 @@ class Entry:
     family: str | None = None
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    # "gazetteer" for seeds/*.csv rows, "discovered" for names extractors/discovery.py found.
+    status: str = "gazetteer"
+    # Text a name must not directly follow: 源大模型 is not the tail of 开源大模型.
+    not_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,13 @@ class Gazetteer:
     def __init__(self, models: list[dict[str, str]], organizations: list[dict[str, str]]):
         self.models: dict[str, Entry] = {}
         self.organizations: dict[str, Entry] = {}
-        self._index: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+        # First two characters (one for one-character aliases) → (folded alias, entry,
+        # version label of the alias) candidates, longest first.
+        self._index: dict[str, list[tuple[str, Entry, tuple[int, int] | None]]] = defaultdict(
+            list
+        )
+        self._exact: dict[str, Entry] = {}
+        self._flagships: dict[str, Entry] | None = None
         for row in organizations:
             entry = Entry(
                 "organization", row["organization"].strip(), None,
@@ -70,81 +89,157 @@ class Gazetteer:
                 "model", row["model"].strip(), row["organization"].strip() or None,
                 family=(row.get("family") or "").strip() or None,
                 aliases=tuple(_split_aliases(row.get("aliases"))),
+                not_after=tuple(_split_aliases(row.get("not_after"))),
             )
             self.models[entry.name] = entry
             self._add(entry)
         # Longest alias first; on a tie (DeepSeek is a model and a company) the model wins,
         # because events are about models and a model knows its organisation.
         for candidates in self._index.values():
-            candidates.sort(key=lambda pair: (-len(pair[0]), pair[1].kind != "model"))
+            candidates.sort(key=lambda item: (-len(item[0]), item[1].kind != "model"))
+        # Jumping between characters that can start an alias skips most of a sentence in C.
+        firsts = sorted({key[0] for key in self._index})
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
 
     def flagship(self, organization: str) -> Entry | None:
         """The organisation's only general-purpose model, if it has exactly one."""
-        general = [
-            m for m in self.models.values()
-            if m.organization == organization and m.family == "general"
-        ]
-        return general[0] if len(general) == 1 else None
+        if self._flagships is None:
+            general: dict[str, list[Entry]] = defaultdict(list)
+            for model in self.models.values():
+                if model.family == "general" and model.organization:
+                    general[model.organization].append(model)
+            self._flagships = {org: found[0] for org, found in general.items() if len(found) == 1}
+        return self._flagships.get(organization)
 
     @classmethod
     def load(cls, seeds: Path = SEEDS) -> Gazetteer:
         return cls(_read_rows(seeds / "models.csv"), _read_rows(seeds / "organizations.csv"))
 
+    def lookup(self, name: str) -> Entry | None:
+        """The entry one of whose names is exactly `name` (any script or case), if any."""
+        return self._exact.get(simplify(name).casefold())
+
     def _add(self, entry: Entry) -> None:
-        for name in (entry.name, *entry.aliases):
-            key = simplify(name).casefold()
-            if key:
-                self._index[key[0]].append((key, entry))
+        keys = [simplify(name).casefold() for name in (entry.name, *entry.aliases)]
+        for key in filter(None, keys):
+            self._index[key[:2]].append((key, entry, _label_span(key, keys)))
+            # Models win exact lookups too (DeepSeek is a model and a company).
+            if key not in self._exact or entry.kind == "model":
+                self._exact[key] = entry
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in `text` (already simplified), leftmost-longest."""
         folded = text.casefold()
+        if len(folded) != len(text):  # casefold grew a character (ß → ss): keep offsets
+            folded = "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
         matches: list[Match] = []
         position, last_end = 0, -1
-        while position < len(folded):
+        starts = self._starts
+        while True:
+            found = starts.search(folded, position)
+            if found is None:
+                break
+            position = found.start()
             match = self._match_at(folded, position, last_end)
             if match is None:
                 position += 1
                 continue
-            key, entry = match
+            key, entry, label = match
             end = position + len(key)
             version = None
             if entry.kind == "model":
-                version, end = _version_after(text, end, key, entry.name)
+                version, end = _version_at(text, position, end, label)
             matches.append(Match(entry, position, end, text[position:end], version))
             position = last_end = end
         return matches
 
     def _match_at(self, folded: str, position: int, last_end: int):
-        for key, entry in self._index.get(folded[position], ()):
+        index = self._index
+        candidates = index.get(folded[position : position + 2], ())
+        if folded[position] in index:  # one-character aliases come last: they are shortest
+            candidates = [*candidates, *index[folded[position]]]
+        for key, entry, label in candidates:
             if not folded.startswith(key, position):
                 continue
             if _LATIN.match(key[0]) and position > 0 and position != last_end:
                 if _LATIN.match(folded[position - 1]):
                     continue
+            if entry.not_after and folded[:position].endswith(entry.not_after):
+                continue
             end = position + len(key)
             if _LATIN.match(key[-1]) and end < len(folded):
                 following = folded[end : end + 2]
                 glued = _LATIN.match(following[0]) and self._match_at(folded, end, end)
                 if re.match(r"[.]\d", following) or (_LATIN.match(following[0]) and not glued):
                     continue
-            return key, entry
+            return key, entry, label
         return None
 
 
-_TRAILING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)$")
+def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
+    """Where in alias `key` its version label sits (deepseek-v3 → v3), or None.
 
-
-def _version_after(text: str, end: int, key: str, canonical: str) -> tuple[str | None, int]:
-    """A version number written in the alias (文心大模型4.0) or right after it (… 4.0).
-
-    A number that is part of the canonical name itself (GPT-4, 360智脑) is no version.
+    The label is what the alias adds to a shorter name of the same entry (文心大模型4.0 over
+    文心大模型; glm-4-plus over glm, not over glm-4, whose addition "plus" has no digit), else
+    its trailing number (minimax-01). A size (yi-34b) or a word without digits
+    (kimi智能助手, o1-preview) is no version, nor is a number the canonical name itself
+    carries (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5).
     """
+    canonical = keys[0]
+    if key == canonical:
+        return None
+    prefixes = sorted(
+        (k for k in keys if k and len(k) < len(key) and key.startswith(k)
+         and not (k[-1].isdigit() and key[len(k)] in ".0123456789")),
+        key=len, reverse=True,
+    )
+    for prefix in prefixes:
+        span = _trim(key, len(prefix))
+        if span is not None:
+            return span
+    if prefixes:
+        return None
     own = _TRAILING_NUMBER.search(key)
-    if own and not key[0].isdigit():
-        base = _TRAILING_NUMBER.search(canonical)
-        return (None if base and base.group(1) == own.group(1) else own.group(1)), end
-    match = _VERSION.match(text, end)
-    if match and ("." in match.group(1) or match.group(0).startswith(("v", "V"))):
-        return match.group(1), match.end()
-    return None, end
+    if not own or key[0].isdigit():
+        return None
+    base = _TRAILING_NUMBER.search(canonical)
+    if base and base.group(1) == own.group(1):
+        return None
+    return _trim(key, own.start())
+
+
+def _trim(key: str, start: int) -> tuple[int, int] | None:
+    """key[start:] without separators and a closing size, if it holds a digit."""
+    end = len(key)
+    size = _SIZE_SUFFIX.search(key, start)
+    if size:
+        end = size.start()
+    while start < end and key[start] in _LABEL_STRIP:
+        start += 1
+    while end > start and key[end - 1] in _LABEL_STRIP:
+        end -= 1
+    if not any(c.isdigit() for c in key[start:end]):
+        return None
+    return start, end
+
+
+def _version_at(
+    text: str, start: int, end: int, label: tuple[int, int] | None
+) -> tuple[str | None, int]:
+    """The version of the model matched at text[start:end] and where the match ends.
+
+    The alias's own label (文心大模型4.0) or a number right after it (通义千问 2.5, 星火V3.0),
+    either extended by an edition word (4.0 Turbo, 1.5 Pro).
+    """
+    version = None
+    if label is not None:
+        version = text[start + label[0] : start + label[1]]
+    else:
+        match = _VERSION.match(text, end)
+        if match and ("." in match.group(1) or match.group(0).lstrip(" -")[:1] in "vV"):
+            version, end = match.group(1), match.end()
+    if version is not None:
+        edition = _EDITION.match(text, end)
+        if edition:
+            version, end = f"{version} {edition.group(1)}", edition.end()
+    return version, end

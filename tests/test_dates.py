@@ -34,3 +34,30 @@ def test_datelines():
     assert parse_dateline("发布时间：2024-04-19 08:05:09").isoformat() == "2024-04-19T08:05:09"
     assert parse_dateline("2023年11月17日 11:11").isoformat() == "2023-11-17T11:11:00"
     assert parse_dateline("2023/13/40") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        ("昨天，DeepSeek宣布降价", date(2024, 5, 7), (date(2024, 5, 6), "day")),
+        ("百度昨日发布", date(2024, 3, 1), (date(2024, 2, 29), "day")),  # across a month
+        ("前天上线", REF, (date(2023, 11, 15), "day")),
+        ("亚马逊23日宣布追加投资", date(2024, 11, 23), (date(2024, 11, 23), "day")),
+        # a day still to come this month is last month's
+        ("28日发布", date(2024, 3, 2), (date(2024, 2, 28), "day")),
+        ("上月，百川智能完成融资", date(2024, 1, 10), (date(2023, 12, 1), "month")),
+        ("本月正式开放", REF, (date(2023, 11, 1), "month")),
+        ("今年以来，多款大模型纷纷发布", REF, (date(2023, 1, 1), "year")),
+        ("去年上半年", REF, (date(2022, 1, 1), "year")),
+        ("8月，Gartner发布报告", REF, (date(2023, 8, 1), "month")),
+        ("11月初陆续公布", REF, (date(2023, 11, 1), "month")),
+        ("2023.3.16，百度发布文心一言", None, (date(2023, 3, 16), "day")),
+        ("3个月内完成", REF, None),
+        ("30日内完成整改", REF, None),
+        ("第5日", REF, None),
+        ("近7日下载量", REF, None),
+    ],
+)
+def test_more_event_dates(sentence, reference, expected):
+    resolved = resolve_event_date(sentence, reference)
+    assert (resolved.value, resolved.precision) == expected if expected else resolved is None

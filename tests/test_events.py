@@ -1,15 +1,20 @@
 """Event extraction on the seed articles and on sentences written for the general case."""
 
+import importlib.util
+import sys
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from extractors.article import ExtractionSettings, extract_articles
-from extractors.events import CueRules, extract_mentions, mentions_in_article
+from extractors.events import DEFAULT_CUES_PATH, CueRules, extract_mentions, mentions_in_article
 from extractors.gazetteer import Gazetteer
-from extractors.normalize import simplify, text_hash
+from extractors.normalize import simplify, stable_id, text_hash
 from extractors.records import Article
 from tests.test_article import seed_pages
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "events_quality.py"
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +103,8 @@ def test_seed_004_upgrade_with_version(seed_mentions):
         ("利用开源模型自研的大模型越来越多。", []),
         ("DeepSeek宣布API价格下调50%。", [("price_change", "DeepSeek")]),
         ("月之暗面完成10亿美元融资，阿里巴巴领投。", [("funding", "月之暗面")]),
-        ("美团已完成对光年之外的收购。", []),  # target not in the gazetteer: no guess
+        ("美团已完成对一家初创公司的收购。", []),  # target not named: no guess
+        ("美团已完成对光年之外的收购。", [("acquisition", "光年之外")]),
         ("美团已完成对百川智能的收购。", [("acquisition", "百川智能")]),
         ("阿里巴巴宣布收购零一万物。", [("acquisition", "零一万物")]),
         ("据悉，出门问问被美团收购。", [("acquisition", "出门问问")]),
@@ -108,6 +114,31 @@ def test_seed_004_upgrade_with_version(seed_mentions):
         # no model, no event
         ("多个大模型宣布降价或免费。", []),
         ("随着更多大模型的备案和应用落地，行业加速发展。", []),
+        # traps beyond the keywords
+        ("国家网信办发布第六批深度合成服务算法备案信息，其中包括文心一言。", []),
+        ("业内预计，第二批通过备案的大模型名单将于近期公布，月之暗面在积极准备。", []),
+        ("文心一言上线一周年之际，百度宣布用户突破2亿。", []),
+        ("自ChatGPT发布以来，中国企业纷纷推出大模型。", []),
+        ("Meta发布Llama 2，并宣布免费可商用。", [("upgrade", "Llama")]),
+        ("对于市场传闻的收购百川智能一事，公司回应称消息不实。", []),
+        ("智谱AI将于7月5日召开发布会，届时GLM-4的升级版本有望亮相。", []),
+        ("通义千问GPT-4级主力模型Qwen-Long降价97%。", [("price_change", "通义千问")]),
+        ("开源大模型越来越多。", []),  # 源大模型 (浪潮) is not the tail of 开源大模型
+        # several cues, agents and objects, lists across clauses
+        ("猎户星空正式发布并开源Orion-14B。",
+         [("open_source", "Orion-14B"), ("release", "Orion-14B")]),
+        ("月之暗面Kimi发布新一代数学推理模型k0-math。", [("release", "k0-math")]),
+        ("DeepSeek发布DeepSeek-R1，并同步开源模型权重。",
+         [("open_source", "DeepSeek"), ("upgrade", "DeepSeek")]),
+        ("首批备案的大模型名单出炉，百度文心一言、抖音云雀大模型均在列。",
+         [("filing", "云雀"), ("filing", "文心一言")]),
+        ("文心一言、通义千问等大模型，近日均已完成备案。",
+         [("filing", "文心一言"), ("filing", "通义千问")]),
+        ("OpenAI宣布将GPT-4o的API价格下调50%。", [("price_change", "GPT-4o")]),
+        # funding: investors are never the funded company
+        ("腾讯、阿里巴巴等参与了智谱AI的新一轮融资。", [("funding", "智谱AI")]),
+        ("亚马逊宣布向Anthropic追加投资27.5亿美元。", [("funding", "Anthropic")]),
+        ("阿里巴巴、砺思资本等参与本轮投资。", []),
     ],
 )
 def test_sentences(gazetteer, rules, text, expected):
@@ -137,3 +168,119 @@ def test_mentions_are_deterministic(gazetteer, rules):
     second = mentions_in_article(article(text), gazetteer, rules)
     assert first == second
     assert len({m.event_id for m in first}) == 2
+
+
+def test_discovered_model_filing_is_a_mention_with_status_discovered(gazetteer, rules):
+    """A brand-new model still yields a filing mention (and so an alert)."""
+    found = mentions_in_article(
+        article("容联云自研的“赤兔大模型”日前正式通过国家生成式人工智能服务备案。"),
+        gazetteer, rules)
+    assert [(m.event_type, m.model, m.organization, m.model_status) for m in found] == [
+        ("filing", "赤兔", "容联云", "discovered")]
+    assert (found[0].event_date.value, found[0].event_date.precision) == (date(2024, 5, 1),
+                                                                           "month")
+
+
+def test_quoted_brand_resolves_to_the_gazetteer(gazetteer, rules):
+    found = mentions_in_article(
+        article("网易有道旗下的“子曰”教育大模型近日通过备案。"), gazetteer, rules)
+    assert [(m.model, m.model_status) for m in found] == [("子曰大模型", "gazetteer")]
+
+
+def test_evidence_is_the_original_sentence_even_when_simplification_changes_lengths(
+        gazetteer, rules):
+    text = "業界熱議……百度於10月17日發佈文心大模型4.0。其他內容。"
+    found = mentions_in_article(article(text, datetime(2023, 10, 18)), gazetteer, rules)
+    assert [(m.event_type, m.version, m.sentence) for m in found] == [
+        ("upgrade", "4.0", "業界熱議……百度於10月17日發佈文心大模型4.0。")]
+
+
+def test_dates_from_earlier_clauses_but_not_from_background_or_as_of(gazetteer, rules):
+    def dated(text, published=datetime(2023, 11, 30)):
+        return {m.model: (m.event_date.value, m.event_date.precision) if m.event_date else None
+                for m in mentions_in_article(article(text, published), gazetteer, rules)}
+
+    assert dated("今年3月，百度发布文心一言。") == {"文心一言": (date(2023, 3, 1), "month")}
+    assert dated("今年以来，智谱清言、百川大模型等纷纷发布。") == {
+        "智谱清言": (date(2023, 1, 1), "year"), "百川大模型": (date(2023, 1, 1), "year")}
+    assert dated("截至2023年底，文心一言、通义千问已完成备案。") == {
+        "文心一言": None, "通义千问": None}
+    assert dated("自今年3月文心一言公开邀测之后，通义千问等纷纷发布。") == {
+        "文心一言": (date(2023, 3, 1), "month"), "通义千问": None}
+    assert dated("4月11日，阿里云峰会举行。当天，通义千问开启企业邀测。") == {
+        "通义千问": (date(2023, 4, 11), "day")}
+    assert dated("昨天，DeepSeek宣布降价。", datetime(2024, 5, 7)) == {
+        "DeepSeek": (date(2024, 5, 6), "day")}
+
+
+def test_batches_from_context_sentences_and_not_from_background(gazetteer, rules):
+    def batches(text):
+        return {m.model: m.batch for m in mentions_in_article(article(text), gazetteer, rules)}
+
+    assert batches("已有两批大模型通过备案。其中第二批名单于11月初公布，包括Kimi、Luca。") == {
+        "Kimi": 2, "Luca": 2}
+    background = "自去年8月首批大模型通过备案以来，已有百余款获批。近日，Step大模型完成备案。"
+    assert batches(background) == {"Step": None}
+    assert batches("第十二批完成登记的生成式人工智能服务中包括快手可灵。") == {"可灵": 12}
+
+
+def test_event_ids_merge_filings_and_tell_recurring_events_apart(gazetteer, rules):
+    def ids(text, published):
+        return [m.event_id for m in mentions_in_article(article(text, published), gazetteer,
+                                                        rules)]
+
+    first = ids("第一批通过备案的大模型包括文心一言。", datetime(2023, 9, 1))
+    again = ids("文心一言已通过备案。", datetime(2024, 1, 1))
+    assert first == again  # one filing per model, whatever batch or date each report gives
+    may = ids("5月15日，DeepSeek宣布降价。", datetime(2024, 5, 16))
+    may_again = ids("DeepSeek近日宣布降价。", datetime(2024, 5, 20))
+    february = ids("2月9日，DeepSeek宣布降价。", datetime(2025, 2, 10))
+    assert may == may_again and may != february  # price cuts recur: told apart by month
+    v3 = ids("DeepSeek发布DeepSeek-V3。", datetime(2024, 12, 27))
+    r1 = ids("DeepSeek发布DeepSeek-R1。", datetime(2025, 1, 21))
+    assert v3 != r1  # upgrades are told apart by version
+
+
+def test_cue_rules_refuse_a_cue_the_prefilter_would_hide(tmp_path):
+    text = (DEFAULT_CUES_PATH.read_text(encoding="utf-8")
+            .replace("cues = ['收购', '并购', '全资控股', '入股']",
+                     "cues = ['收购', '买下', '全资控股', '入股']"))
+    bad = tmp_path / "cues.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="买下"):
+        CueRules.load(bad)
+
+
+def test_gold_precision_and_recall(gazetteer, rules):
+    """The quality gate: the benchmark's scoring on all three gold sets."""
+    quality = _benchmark()
+    cases = (quality.seed_cases() + quality.sentence_cases()
+             + quality.sentence_cases("heldout.json"))
+    overall = quality.evaluate(cases, gazetteer, rules).overall
+    assert overall.precision >= quality.TARGET_PRECISION
+    assert overall.recall >= quality.TARGET_RECALL
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("events_quality", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["events_quality"] = module  # dataclasses resolve their module by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_filing_ids_are_the_registry_contract(gazetteer, rules):
+    """extractors/registry.py links a registry row to the news by this very key."""
+    found = mentions_in_article(article("第二批通过备案的大模型包括Kimi、“赤兔”大模型。"),
+                                gazetteer, rules)
+    assert {m.model: m.event_id for m in found} == {
+        "Kimi": stable_id("event", "filing", "Kimi", None, None),
+        "赤兔": stable_id("event", "filing", "赤兔", None, None)}
+
+
+def test_one_upgrade_whatever_the_version_spelling(gazetteer, rules):
+    def ids(text):
+        return {m.event_id for m in mentions_in_article(article(text), gazetteer, rules)}
+
+    assert ids("DeepSeek发布DeepSeek-V3。") == ids("DeepSeek正式发布DeepSeek V3。")
+    assert ids("百度发布文心大模型4.0。") == ids("百度发布ERNIE 4.0。") != ids("百度发布文心4.5。")

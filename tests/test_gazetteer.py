@@ -67,3 +67,36 @@ def test_flagship_is_the_only_general_model(gazetteer):
     assert gazetteer.flagship("百川智能").name == "百川大模型"
     assert gazetteer.flagship("腾讯") is None  # several general models: no guess
     assert gazetteer.flagship("没有这家公司") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the label an alias adds to a shorter name of its model
+        ("DeepSeek-V3", ("DeepSeek", "V3")), ("DeepSeek-R1", ("DeepSeek", "R1")),
+        ("Qwen2.5", ("通义千问", "2.5")),  # Qwen2 is an alias too, but never splits 2.5
+        ("GLM-4-Plus", ("ChatGLM", "4-Plus")), ("Kimi K2", ("Kimi", "K2")),
+        ("Gemini 1.5 Pro", ("Gemini", "1.5 Pro")), ("天工3.0", ("天工", "3.0")),
+        # editions extend a version; sizes and digit-free words are none
+        ("文心大模型4.0 Turbo", ("文心一言", "4.0 Turbo")), ("ChatGLM2-6B", ("ChatGLM", "2")),
+        ("Yi-34B", ("Yi", None)), ("o1-preview", ("o1", None)), ("Kimi智能助手", ("Kimi", None)),
+        # a number of the canonical name itself, and a version after a Chinese name
+        ("360智脑", ("360智脑", None)), ("讯飞星火认知大模型V3.0", ("讯飞星火", "3.0")),
+        ("GPT-4o mini", ("GPT-4o mini", None)),
+    ],
+)
+def test_version_labels(gazetteer, text, expected):
+    [match] = gazetteer.find(simplify(text))
+    assert (match.entry.name, match.version) == expected
+
+
+def test_names_that_are_tails_of_common_words(gazetteer):
+    assert names(gazetteer, "开源大模型与资源大模型") == []
+    assert names(gazetteer, "浪潮信息发布源2.0") == ["浪潮信息", "源大模型"]
+
+
+def test_lookup_is_exact_and_prefers_models(gazetteer):
+    assert gazetteer.lookup("qwen2.5").name == "通义千问"
+    assert gazetteer.lookup("DeepSeek").kind == "model"  # a model and a company
+    assert gazetteer.lookup("通义千") is None
+    assert all(entry.status == "gazetteer" for entry in gazetteer.models.values())

@@ -1,0 +1,326 @@
+"""Event extraction quality against the gold annotations, and its speed.
+
+Gold: tests/gold/seed_events.json (the five seed articles), tests/gold/sentences.json
+(hand-written sentences and short articles) and tests/gold/heldout.json (written after the
+rules were tuned on the first two; its first, untuned score is recorded in its README).
+Each article's mentions are merged per event_id the way warehouse/queries/merge_events.sql
+merges them (most precise date, earliest among equals; most stated batch), then compared
+with the article's gold events.
+
+An extracted event matches a gold event with the same type, model (canonical name or one of
+the gold's accepted spellings; for acquisition/funding the organisation), batch, and for
+upgrades version. Gold events marked ambiguous neither count when found nor when missed.
+Reported: precision/recall/F1 per type and overall for each gold set and both; on matched
+events the share with the gold organisation and the gold date (value and precision); and
+"strict" figures where organisation and date must agree as well.
+
+Speed: articles/s of `extract_mentions` on the seed articles replicated, in one process
+(one core): by wall clock, and by the CPU time the process used, which is the figure the
+target applies to because it does not change when other work shares the machine.
+
+Usage: .venv/bin/python benchmarks/events_quality.py [--copies 200] [--repeats 3]
+       [--details] [--check]   (--check: exit 1 below precision 0.95 / recall 0.90)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.article import ExtractionSettings, extract_articles  # noqa: E402
+from extractors.discover import discover_files  # noqa: E402
+from extractors.events import CueRules, extract_mentions, mentions_in_article  # noqa: E402
+from extractors.fetch import fetch_files  # noqa: E402
+from extractors.gazetteer import Gazetteer  # noqa: E402
+from extractors.normalize import simplify, text_hash  # noqa: E402
+from extractors.records import EVENT_TYPES, Article, Mention, Source  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold"
+TARGET_PRECISION, TARGET_RECALL, TARGET_RATE = 0.95, 0.90, 500
+ORG_TYPES = ("acquisition", "funding")
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of one article, extracted or gold."""
+
+    case: str
+    event_type: str
+    model: str | None
+    organization: str | None
+    version: str | None
+    batch: int | None
+    date: date | None
+    precision: str | None
+    names: frozenset[str] = frozenset()  # accepted spellings of the model (gold only)
+    ambiguous: bool = False
+    evidence: str = ""
+
+    def describe(self) -> str:
+        subject = self.model or self.organization
+        extra = [f"v{self.version}" if self.version else "", f"batch {self.batch}" if self.batch
+                 else "", f"{self.date} ({self.precision})" if self.date else "no date"]
+        return f"{self.case}: {self.event_type} {subject} [{self.organization}] " + " ".join(
+            e for e in extra if e)
+
+
+@dataclass(frozen=True)
+class Case:
+    case: str
+    article: Article
+    gold: list[Event]
+
+
+def _fold(value: str | None) -> str:
+    return (value or "").casefold().replace(" ", "").replace("-", "")
+
+
+def _version(value: str | None) -> str:
+    return _fold(value).lstrip("v")
+
+
+def gold_event(case: str, raw: dict) -> Event:
+    when = raw.get("date")
+    model = raw.get("model")
+    names = {_fold(n) for n in [model, *raw.get("aliases", [])] if n}
+    return Event(
+        case, raw["type"], model, raw.get("organization"), raw.get("version"), raw.get("batch"),
+        date.fromisoformat(when) if when else None, raw.get("precision"), frozenset(names),
+        bool(raw.get("ambiguous", False)),
+    )
+
+
+def seed_cases() -> list[Case]:
+    source = Source("seed", "files", path="seeds/articles/*.txt", base_dir=str(ROOT))
+    pages = fetch_files(discover_files(source).items, max_bytes=10_000_000).items
+    articles = {a.url.rsplit("/", 1)[-1]: a for a in
+                extract_articles(pages, ExtractionSettings.load()).items}
+    raw = json.loads((GOLD / "seed_events.json").read_text(encoding="utf-8"))
+    return [
+        Case(item["file"], articles[item["file"]],
+             [gold_event(item["file"], e) for e in item["events"]])
+        for item in raw["articles"]
+    ]
+
+
+def sentence_cases(name: str = "sentences.json") -> list[Case]:
+    raw = json.loads((GOLD / name).read_text(encoding="utf-8"))
+    cases = []
+    for item in raw["cases"]:
+        published = datetime.fromisoformat(item["published"]) if item["published"] else None
+        text = item["text"]
+        article = Article(item["id"], f"gold:{item['id']}", "gold", "", text, simplify(text),
+                          text_hash(text), published_at=published)
+        cases.append(Case(item["id"], article, [gold_event(item["id"], e)
+                                                for e in item["events"]]))
+    return cases
+
+
+def merged_events(case: str, mentions: list[Mention]) -> list[Event]:
+    """The article's mentions merged per event_id, as merge_events.sql does."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[mention.event_id].append(mention)
+    events = []
+    for group in groups.values():
+        first = group[0]
+        dated = [m.event_date for m in group if m.event_date is not None]
+        best = min(dated, key=lambda d: (PRECISION_RANK[d.precision], d.value)) if dated else None
+        batches = Counter(m.batch for m in group if m.batch is not None)
+        organizations = Counter(m.organization for m in group)
+        events.append(Event(
+            case, first.event_type, first.model, organizations.most_common(1)[0][0],
+            first.version, batches.most_common(1)[0][0] if batches else None,
+            best.value if best else None, best.precision if best else None,
+            evidence=first.sentence,
+        ))
+    return events
+
+
+def same_event(found: Event, gold: Event) -> bool:
+    if found.event_type != gold.event_type or found.batch != gold.batch:
+        return False
+    if found.event_type in ORG_TYPES:
+        return found.organization == gold.organization
+    if _fold(found.model) not in gold.names:
+        return False
+    return found.event_type != "upgrade" or _version(found.version) == _version(gold.version)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    strict_tp: int = 0
+    org_ok: int = 0
+    date_ok: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def strict_precision(self) -> float:
+        return self.strict_tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def strict_recall(self) -> float:
+        return self.strict_tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class Report:
+    by_type: dict[str, Score]
+    false_positives: list[Event]
+    false_negatives: list[Event]
+    disagreements: list[tuple[Event, Event]]
+
+    @property
+    def overall(self) -> Score:
+        total = Score()
+        for score in self.by_type.values():
+            total.add(score)
+        return total
+
+
+def evaluate(cases: list[Case], gazetteer: Gazetteer, rules: CueRules) -> Report:
+    report = Report({t: Score() for t in EVENT_TYPES}, [], [], [])
+    for case in cases:
+        found = merged_events(case.case, mentions_in_article(case.article, gazetteer, rules))
+        unmatched = list(case.gold)
+        for event in found:
+            gold = next((g for g in unmatched if same_event(event, g)), None)
+            score = report.by_type[event.event_type]
+            if gold is None:
+                if not any(same_event(event, g) for g in case.gold):  # not a repeat
+                    score.fp += 1
+                    report.false_positives.append(event)
+                continue
+            unmatched.remove(gold)
+            if gold.ambiguous:
+                continue
+            score.tp += 1
+            org_ok = event.organization == gold.organization
+            date_ok = (event.date, event.precision) == (gold.date, gold.precision)
+            score.org_ok += org_ok
+            score.date_ok += date_ok
+            score.strict_tp += org_ok and date_ok
+            if not (org_ok and date_ok):
+                report.disagreements.append((event, gold))
+        for gold in unmatched:
+            if not gold.ambiguous:
+                report.by_type[gold.event_type].fn += 1
+                report.false_negatives.append(gold)
+    return report
+
+
+def print_report(title: str, report: Report) -> None:
+    print(f"\n{title}")
+    print(f"  {'type':<13}{'gold':>5}{'found':>6}{'P':>7}{'R':>7}{'F1':>7}   "
+          f"{'org ok':>7}{'date ok':>8}")
+    rows = [(t, s) for t, s in report.by_type.items() if s.tp + s.fp + s.fn]
+    for name, score in [*rows, ("overall", report.overall)]:
+        gold, found = score.tp + score.fn, score.tp + score.fp
+        org = f"{score.org_ok / score.tp:.2f}" if score.tp else "-"
+        when = f"{score.date_ok / score.tp:.2f}" if score.tp else "-"
+        print(f"  {name:<13}{gold:>5}{found:>6}{score.precision:>7.3f}{score.recall:>7.3f}"
+              f"{score.f1:>7.3f}   {org:>7}{when:>8}")
+    total = report.overall
+    print(f"  strict (org and date agree too): P {total.strict_precision:.3f}  "
+          f"R {total.strict_recall:.3f}")
+
+
+def print_details(report: Report) -> None:
+    for label, events in (("false positives", report.false_positives),
+                          ("missed", report.false_negatives)):
+        print(f"\n  {label}:")
+        for event in events:
+            print(f"    {event.describe()}")
+            if event.evidence:
+                print(f"        ← {event.evidence[:100]}")
+    print("\n  matched, organisation or date differs (found | gold):")
+    for found, gold in report.disagreements:
+        print(f"    {found.describe()}\n      | {gold.describe()}")
+
+
+@dataclass(frozen=True)
+class Speed:
+    articles: int
+    wall_rate: float  # articles per second of wall-clock time
+    cpu_rate: float  # articles per second of this process's CPU time
+    mentions: int
+
+
+def measure_speed(copies: int, repeats: int, gazetteer: Gazetteer, rules: CueRules) -> Speed:
+    articles = [case.article for case in seed_cases()] * copies
+    extract_mentions(articles[:5], gazetteer, rules)  # warm caches (OpenCC, regexes)
+    wall, cpu, mentions = [], [], []
+    for _ in range(repeats):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        mentions = extract_mentions(articles, gazetteer, rules)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    count = len(articles)
+    return Speed(count, count / statistics.median(wall), count / statistics.median(cpu),
+                 len(mentions))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=200, help="seed articles × N for speed")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--details", action="store_true", help="list misses and false hits")
+    parser.add_argument("--check", action="store_true", help="exit 1 below the targets")
+    args = parser.parse_args()
+    gazetteer, rules = Gazetteer.load(), CueRules.load()
+    seeds, sentences, heldout = seed_cases(), sentence_cases(), sentence_cases("heldout.json")
+    sets = [("seed articles", "articles", seeds), ("hand-written cases", "cases", sentences),
+            ("held-out cases", "cases", heldout)]
+    for title, unit, cases in sets:
+        gold = sum(not g.ambiguous for c in cases for g in c.gold)
+        report = evaluate(cases, gazetteer, rules)
+        print_report(f"{title} ({len(cases)} {unit}, {gold} gold events)", report)
+        if args.details:
+            print_details(report)
+    both = evaluate(seeds + sentences, gazetteer, rules)
+    print_report("seed + hand-written (the targets' gold)", both)
+    print_report("all three sets", evaluate(seeds + sentences + heldout, gazetteer, rules))
+    speed = measure_speed(args.copies, args.repeats, gazetteer, rules)
+    print(f"\nspeed: {speed.articles} seed articles (×{args.copies}), median of {args.repeats}, "
+          f"one process: {speed.cpu_rate:,.0f} articles/s of CPU time, "
+          f"{speed.wall_rate:,.0f} articles/s of wall time; {speed.mentions} mentions")
+    overall = both.overall
+    ok = (overall.precision >= TARGET_PRECISION and overall.recall >= TARGET_RECALL
+          and speed.cpu_rate >= TARGET_RATE)
+    print(f"targets: precision ≥ {TARGET_PRECISION}, recall ≥ {TARGET_RECALL}, "
+          f"≥ {TARGET_RATE} articles/s: {'met' if ok else 'NOT met'}")
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

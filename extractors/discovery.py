@@ -1,0 +1,225 @@
+"""Names of models the gazetteer lacks: “X”大模型, …大模型——“X”, YonGPT, Orion-14B, 容联云X大模型.
+
+The patterns and stop-lists are data (seeds/discovery.toml). `discover_models` returns the
+candidates of one simplified text, leftmost first, without those the gazetteer already
+knows; events.py turns a candidate into a model mention only where an event cue makes it
+one, with `model_status="discovered"`, so a brand-new model that is filed still raises a
+filing alert.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extractors.normalize import simplify
+
+if TYPE_CHECKING:
+    from extractors.gazetteer import Gazetteer, Match
+
+DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discovery.toml"
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+_QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str  # quoted | appositive | latin | org_prefix
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DiscoveryRules:
+    patterns: tuple[Pattern, ...]
+    min_chars: int
+    max_cjk_chars: int
+    max_chars: int
+    generic: frozenset[str]
+    stop_names: frozenset[str]
+    bad_starts: tuple[str, ...]
+    bad_ends: tuple[str, ...]
+    bad_chars: frozenset[str]
+    appositive_not_after: tuple[str, ...]
+    longest_generic: int
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_DISCOVERY_PATH) -> DiscoveryRules:
+        with Path(path).open("rb") as handle:
+            raw = tomllib.load(handle)
+        kinds = {"quoted", "appositive", "latin", "org_prefix"}
+        patterns = []
+        for spec in raw["patterns"]:
+            if spec["kind"] not in kinds:
+                raise ValueError(f"{path}: unknown pattern kind {spec['kind']!r}")
+            regex = re.compile(spec["regex"])
+            if "name" not in regex.groupindex:
+                raise ValueError(f"{path}: pattern {spec['regex']!r} has no (?P<name>…) group")
+            patterns.append(Pattern(spec["kind"], regex))
+        stop, names = raw["stop"], raw["names"]
+        generic = frozenset(simplify(word) for word in stop["generic"])
+        return cls(
+            patterns=tuple(patterns),
+            min_chars=int(names["min_chars"]),
+            max_cjk_chars=int(names["max_cjk_chars"]),
+            max_chars=int(names["max_chars"]),
+            generic=generic,
+            stop_names=frozenset(simplify(name).casefold() for name in stop["names"]),
+            bad_starts=tuple(stop["bad_starts"]),
+            bad_ends=tuple(stop["bad_ends"]),
+            bad_chars=frozenset(stop["bad_chars"]),
+            appositive_not_after=tuple(raw["appositive_not_after"]["words"]),
+            longest_generic=max(map(len, generic)),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> DiscoveryRules:
+    return DiscoveryRules.load()
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """One candidate model name in a text; offsets are those of the name (and version)."""
+
+    name: str  # as the model would be stored: 赤兔, YonGPT, Orion-14B
+    start: int
+    end: int
+    surface: str
+    kind: str
+    version: str | None = None
+    organization: str | None = None  # known only for org_prefix names
+    # The gazetteer model a quoted spelling stands for, which the matcher cannot see across
+    # the quotes: “子曰”教育大模型 → 子曰大模型.
+    known: str | None = None
+    phrase: str = ""  # the whole quoted match (“子曰”教育大模型), for resolving it
+
+
+def discover_models(
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    rules: DiscoveryRules | None = None,
+    known: list[Match] | None = None,
+) -> list[Discovery]:
+    """Candidate model names in simplified `text` that the gazetteer does not know.
+
+    With a gazetteer, names overlapping a gazetteer model are dropped (the gazetteer wins),
+    names written inside an organisation's name keep the whole name (阅文妙笔), and names
+    right after an organisation (容联云赤兔大模型) are found and attributed to it. `known`
+    passes the gazetteer matches of `text` when the caller already has them.
+    """
+    rules = rules or default_rules()
+    if known is None:
+        known = gazetteer.find(text) if gazetteer is not None else []
+    candidates: list[Discovery] = []
+    for pattern in rules.patterns:
+        if pattern.kind == "org_prefix":
+            for org in (m for m in known if m.entry.kind == "organization"):
+                match = pattern.regex.match(text, org.end)
+                if match:
+                    found = _candidate(match, pattern.kind, text, rules, strip_generic=True)
+                    if found is not None:
+                        candidates.append(_with_org(found, org.entry.name))
+            continue
+        for match in pattern.regex.finditer(text):
+            if pattern.kind == "appositive" and _after_quantifier(text, match, rules):
+                continue
+            found = _candidate(match, pattern.kind, text, rules, strip_generic=False)
+            if found is not None:
+                candidates.append(found)
+    models = [m for m in known if m.entry.kind == "model"]
+    kept: list[Discovery] = []
+    for found in sorted(candidates, key=lambda d: (d.start, -(d.end - d.start))):
+        if any(found.start < m.end and m.start < found.end for m in models):
+            continue  # the gazetteer knows this model
+        if gazetteer is not None:
+            if gazetteer.lookup(found.name) is not None:
+                continue
+            found = _resolved(found, gazetteer)
+        if kept and found.start < kept[-1].end:
+            continue  # overlaps an earlier, longer candidate
+        kept.append(found)
+    return kept
+
+
+def _candidate(
+    match: re.Match[str], kind: str, text: str, rules: DiscoveryRules, strip_generic: bool
+) -> Discovery | None:
+    start, end = match.span("name")
+    name = match["name"].strip()
+    if strip_generic:
+        name = _strip_generic_tail(name, rules)
+        end = start + len(name)
+    if not _is_name(name, rules):
+        return None
+    version = match.groupdict().get("version")
+    if version:
+        end = match.end("version")
+    return Discovery(name, start, end, text[start:end], kind, version or None,
+                     phrase=match.group() if kind == "quoted" else "")
+
+
+def _resolved(found: Discovery, gazetteer: Gazetteer) -> Discovery:
+    """The candidate marked with the gazetteer model that its name plus its model noun (the
+    whole quoted phrase without quotes) spells, if any."""
+    spellings = (found.name + "大模型", _QUOTE_MARKS.sub("", found.phrase))
+    for spelling in spellings:
+        entry = gazetteer.lookup(spelling) if spelling else None
+        if entry is not None and entry.kind == "model":
+            return replace(found, known=entry.name)
+    return found
+
+
+def _with_org(found: Discovery, organization: str) -> Discovery:
+    return replace(found, organization=organization)
+
+
+def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) -> bool:
+    before = text[max(0, match.start() - 3) : match.start()]
+    return before.endswith(rules.appositive_not_after)
+
+
+def _is_name(name: str, rules: DiscoveryRules) -> bool:
+    if not rules.min_chars <= len(name) <= rules.max_chars:
+        return False
+    if name.casefold() in rules.stop_names:
+        return False
+    if _CJK.match(name):
+        if len(name) > rules.max_cjk_chars:
+            return False
+        if name.startswith(rules.bad_starts) or name.endswith(rules.bad_ends):
+            return False
+        return not _only_generic(name, rules)
+    if not _HAS_LATIN.search(name) and not _CJK.search(name[:1]):
+        return False  # digits and punctuation only
+    cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
+    return not (cjk_part.startswith(rules.bad_starts) and cjk_part) and not (
+        rules.bad_chars.intersection(cjk_part)
+    )
+
+
+def _only_generic(name: str, rules: DiscoveryRules) -> bool:
+    """Whether `name` is a concatenation of generic words (医疗行业, 政务专业)."""
+    reachable = [True] + [False] * len(name)
+    for end in range(1, len(name) + 1):
+        for size in range(1, min(end, rules.longest_generic) + 1):
+            if reachable[end - size] and name[end - size : end] in rules.generic:
+                reachable[end] = True
+                break
+    return reachable[-1]
+
+
+def _strip_generic_tail(name: str, rules: DiscoveryRules) -> str:
+    """赤兔金融 → 赤兔: descriptive words between a name and 大模型 are not the name."""
+    changed = True
+    while changed and name:
+        changed = False
+        for size in range(min(len(name) - 1, rules.longest_generic), 0, -1):
+            if name[-size:] in rules.generic:
+                name, changed = name[:-size], True
+                break
+    return name
