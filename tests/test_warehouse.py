@@ -153,3 +153,16 @@ def test_duckdb_refuses_writes_on_read_only_connections(tmp_path):
         pass
     with connect(db, read_only=True) as con, pytest.raises(duckdb.Error):
         con.execute("DELETE FROM articles")
+
+
+def test_discovered_models_become_model_rows_with_an_alert(tmp_path):
+    db = tmp_path / "w.duckdb"
+    discovered = Mention(**{**make_mention(model="星河问答").__dict__,
+                            "model_status": "discovered", "organization": None})
+    store(db, make_batch(mentions=[discovered]), tmp_path)
+    with connect(db, read_only=True) as con:
+        row = con.execute("SELECT status FROM models WHERE model = '星河问答'").fetchall()
+        alerts = con.execute("SELECT count(*) FROM alerts a JOIN events e USING (event_id)"
+                             " WHERE e.model = '星河问答'").fetchone()[0]
+        sources = con.execute("SELECT source_count FROM events").fetchall()
+    assert row == [("discovered",)] and alerts == 1 and sources == [(1,)]

@@ -195,6 +195,7 @@ def _mention_row(mention: Mention) -> dict:
         "event_date": date.value.isoformat() if date else None,
         "date_precision": date.precision if date else None,
         "batch": mention.batch, "cue": mention.cue, "sentence": mention.sentence,
+        "model_status": mention.model_status,
     }
 
 

@@ -36,12 +36,16 @@ ON CONFLICT (article_id) DO UPDATE SET
     text_hash = excluded.text_hash, scheme = excluded.scheme, shingles = excluded.shingles,
     minhash = excluded.minhash, signed_at = excluded.signed_at;
 
-DELETE FROM dedupe_bands WHERE article_id IN (SELECT article_id FROM dedupe_changed);
+DELETE FROM dedupe_bands
+WHERE signature_id IN (
+    SELECT d.signature_id FROM dedupe_signatures AS d JOIN dedupe_changed USING (article_id));
 
-INSERT INTO dedupe_bands (article_id, band, band_key)
-SELECT s.article_id, t.band::USMALLINT,
-       s.minhash[t.band * $band_bytes + 1 : (t.band + 1) * $band_bytes]
-FROM dedupe_staged AS s, range($bands) AS t(band)
-WHERE s.minhash IS NOT NULL
-  AND s.article_id IN (SELECT article_id FROM dedupe_changed)
-ON CONFLICT (article_id, band) DO UPDATE SET band_key = excluded.band_key;
+-- band_key: see dedupe_bands in schema/003_stories.sql.
+INSERT INTO dedupe_bands (signature_id, band, band_key)
+SELECT d.signature_id, t.band::USMALLINT,
+       (t.band::HUGEINT << 96)
+       + (d.minhash[t.band * $band_bytes + 1 : (t.band + 1) * $band_bytes])::BIT::HUGEINT
+FROM dedupe_signatures AS d
+JOIN dedupe_changed USING (article_id), range($bands) AS t(band)
+WHERE d.minhash IS NOT NULL
+ON CONFLICT (signature_id, band) DO UPDATE SET band_key = excluded.band_key;

@@ -6,7 +6,7 @@ FROM read_json($path, format = 'newline_delimited', columns = {
     event_id: 'VARCHAR', article_id: 'VARCHAR', sentence_index: 'INTEGER',
     event_type: 'VARCHAR', model: 'VARCHAR', organization: 'VARCHAR', version: 'VARCHAR',
     event_date: 'DATE', date_precision: 'VARCHAR', batch: 'INTEGER', cue: 'VARCHAR',
-    sentence: 'VARCHAR'})
+    sentence: 'VARCHAR', model_status: 'VARCHAR'})
 QUALIFY row_number() OVER (PARTITION BY event_id, article_id, sentence_index) = 1;
 
 CREATE OR REPLACE TEMP TABLE affected_events AS
@@ -26,9 +26,9 @@ WHERE m.article_id IN (SELECT article_id FROM staged_articles)
 
 INSERT INTO event_mentions (event_id, article_id, sentence_index, event_type, model,
                             organization, version, event_date, date_precision, batch, cue,
-                            sentence, extracted_at)
+                            sentence, extracted_at, model_status)
 SELECT event_id, article_id, sentence_index, event_type, model, organization, version,
-       event_date, date_precision, batch, cue, sentence, $now
+       event_date, date_precision, batch, cue, sentence, $now, model_status
 FROM staged_mentions
 ON CONFLICT (event_id, article_id, sentence_index) DO UPDATE SET
     event_date = excluded.event_date, date_precision = excluded.date_precision,
@@ -38,3 +38,12 @@ WHERE event_mentions.event_date IS DISTINCT FROM excluded.event_date
    OR event_mentions.batch IS DISTINCT FROM excluded.batch
    OR event_mentions.sentence <> excluded.sentence
    OR event_mentions.organization IS DISTINCT FROM excluded.organization;
+
+-- A model the gazetteer lacks, first seen in these mentions, becomes a discovered model
+-- (with its first evidence), so a brand-new filed model still raises its alert.
+INSERT INTO models (model, organization, aliases, family, status, first_seen_at)
+SELECT DISTINCT ON (model) model, organization, [], NULL, 'discovered', $now
+FROM staged_mentions
+WHERE model_status = 'discovered' AND model IS NOT NULL
+ORDER BY model, article_id, sentence_index
+ON CONFLICT (model) DO NOTHING;

@@ -2,7 +2,7 @@
 -- mentions: the most precise date (earliest among equals), the most stated batch, and
 -- how many mentions, articles and stories carry it. first_seen_at never moves.
 WITH mention_rows AS (
-    SELECT m.*, a.story_id, a.published_at,
+    SELECT m.*, a.story_id, a.published_at, a.source,
            CASE m.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 END
                * 1000000 + (m.event_date - DATE '1900-01-01') AS date_rank
     FROM event_mentions AS m
@@ -22,19 +22,21 @@ merged AS (
            count(*) AS mention_count,
            count(DISTINCT article_id) AS article_count,
            count(DISTINCT story_id) AS story_count,
-           min(published_at)::DATE AS reported_on
+           min(published_at)::DATE AS reported_on,
+           count(DISTINCT source) AS source_count
     FROM mention_rows
     GROUP BY event_id
 )
 INSERT INTO events (event_id, event_type, model, organization, version, event_date,
                     date_precision, batch, mention_count, article_count, story_count,
-                    reported_on, first_seen_at, updated_at)
+                    reported_on, source_count, first_seen_at, updated_at)
 SELECT *, $now, $now FROM merged
 ON CONFLICT (event_id) DO UPDATE SET
     organization = excluded.organization, event_date = excluded.event_date,
     date_precision = excluded.date_precision, batch = excluded.batch,
     mention_count = excluded.mention_count, article_count = excluded.article_count,
     story_count = excluded.story_count, reported_on = excluded.reported_on,
+    source_count = excluded.source_count,
     updated_at = excluded.updated_at
 WHERE events.event_date IS DISTINCT FROM excluded.event_date
    OR events.batch IS DISTINCT FROM excluded.batch
@@ -42,7 +44,8 @@ WHERE events.event_date IS DISTINCT FROM excluded.event_date
    OR events.mention_count <> excluded.mention_count
    OR events.article_count <> excluded.article_count
    OR events.story_count <> excluded.story_count
-   OR events.reported_on IS DISTINCT FROM excluded.reported_on;
+   OR events.reported_on IS DISTINCT FROM excluded.reported_on
+   OR events.source_count IS DISTINCT FROM excluded.source_count;
 
 -- An event no article states any more goes, unless an alert already announced it or the
 -- registry proves it.

@@ -4,22 +4,27 @@
 -- says which story an article belongs to; the `stories` view summarises it.
 
 -- One MinHash sketch per article (extractors/minhash.py).
+CREATE SEQUENCE IF NOT EXISTS dedupe_signature_ids;
 CREATE TABLE IF NOT EXISTS dedupe_signatures (
-    article_id   VARCHAR PRIMARY KEY,
-    text_hash    VARCHAR NOT NULL,      -- articles.text_hash when signed
-    scheme       VARCHAR NOT NULL,      -- shingle size, bins, seed: other schemes never compare
-    shingles     INTEGER NOT NULL,      -- shingle positions in the match form
-    minhash      BLOB,                  -- bins × uint32, big-endian; NULL: under one shingle
-    signed_at    TIMESTAMP NOT NULL
+    article_id    VARCHAR PRIMARY KEY,
+    -- Compact key for dedupe_bands: the band join scans millions of rows, and an integer
+    -- joins several times faster than a 16-character id. Never changes for an article.
+    signature_id  BIGINT NOT NULL UNIQUE DEFAULT nextval('dedupe_signature_ids'),
+    text_hash     VARCHAR NOT NULL,     -- articles.text_hash when signed
+    scheme        VARCHAR NOT NULL,     -- shingle size, bins, seed: other schemes never compare
+    shingles      INTEGER NOT NULL,     -- shingle positions in the match form
+    minhash       BLOB,                 -- bins × uint32, big-endian; NULL: under one shingle
+    signed_at     TIMESTAMP NOT NULL
 );
 
--- The sketch cut into LSH bands: two articles with one equal (band, band_key) are
--- candidates. Derived from dedupe_signatures.minhash (rebuildable from it alone).
+-- The sketch cut into LSH bands: two articles with an equal band_key are candidates.
+-- band_key = band · 2^96 + the band's `rows` (3) bin values read as one 96-bit integer:
+-- exact (no hash), one column to join on. Derived from dedupe_signatures.minhash alone.
 CREATE TABLE IF NOT EXISTS dedupe_bands (
-    article_id   VARCHAR NOT NULL,
-    band         USMALLINT NOT NULL,
-    band_key     BLOB NOT NULL,         -- the band's `rows` bin values, as sketch bytes
-    PRIMARY KEY (article_id, band)
+    signature_id  BIGINT NOT NULL,
+    band          USMALLINT NOT NULL,
+    band_key      HUGEINT NOT NULL,
+    PRIMARY KEY (signature_id, band)
 );
 
 -- Every pair compared and either merged or kept as a near miss: the audit trail.

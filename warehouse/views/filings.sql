@@ -8,7 +8,8 @@ WITH final AS (
            CASE WHEN e.registry_filed_on IS NOT NULL THEN 'day' ELSE e.date_precision END
                AS date_precision,
            e.registry_number, e.reported_on AS first_reported_on,
-           e.story_count AS stories, e.article_count AS sources,
+           e.story_count AS stories, e.article_count AS articles,
+           coalesce(e.source_count, 0) AS sources,
            CASE WHEN e.registry_number IS NOT NULL AND e.mention_count > 0 THEN 'registry+news'
                 WHEN e.registry_number IS NOT NULL THEN 'registry' ELSE 'news' END
                AS authority,
