@@ -6,18 +6,20 @@ page that is not one (binary, empty, too short, parser failure). Never raises on
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from extractors.cleaning import DEFAULT_RULES_PATH, CleaningRules, clean_paragraphs
 from extractors.cleaning import strip_pinyin_glosses as _strip_glosses
 from extractors.decode import decode_body
-from extractors.html_article import HtmlRules, parse_html
-from extractors.normalize import simplify, stable_id, text_hash, tidy_spaces
+from extractors.html_article import HtmlRules, PageTooComplex, parse_html
+from extractors.normalize import stable_id, tidy_spaces
 from extractors.records import Article, Dropped, Page, ParsedDocument, StageResult
 from extractors.text_article import parse_text
 
@@ -26,6 +28,7 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])")
 # Control characters other than tab/newline mark a binary body, not a text one.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 BINARY_SHARE = 0.02
+_NOT_WORD = re.compile(r"[\W_]+")  # as in normalize.match_key
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class ExtractionSettings:
     html: HtmlRules
     min_chars: int
     max_derived_title_chars: int
+    future_tolerance: timedelta
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> ExtractionSettings:
@@ -44,14 +48,24 @@ class ExtractionSettings:
             html=HtmlRules.load(path),
             min_chars=int(article["min_chars"]),
             max_derived_title_chars=int(article["max_derived_title_chars"]),
+            future_tolerance=timedelta(hours=float(article["future_tolerance_hours"])),
         )
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One page's outcome plus what the parser saw, for `modelwatch extract` and debugging."""
+
+    outcome: Article | Dropped
+    parsed: ParsedDocument | None = None
+    charset: str | None = None
 
 
 Parser = Callable[[str, Page, ExtractionSettings, datetime | None], ParsedDocument]
 
 
 def _parse_plain(text: str, page: Page, settings: ExtractionSettings, now) -> ParsedDocument:
-    return parse_text(text, now=now)
+    return parse_text(text, now=now, language=settings.html.language)
 
 
 def _parse_markup(text: str, page: Page, settings: ExtractionSettings, now) -> ParsedDocument:
@@ -76,10 +90,7 @@ def extract_articles(
     articles: list[Article] = []
     dropped: list[Dropped] = []
     for page in pages:
-        try:
-            outcome = extract_article(page, settings, now=now)
-        except Exception as exc:  # a parser bug must cost one page, not the night
-            outcome = Dropped(STAGE, page.url, "parser_error", f"{type(exc).__name__}: {exc}")
+        outcome = extract_article(page, settings, now=now)
         (dropped if isinstance(outcome, Dropped) else articles).append(outcome)
     return StageResult(articles, dropped)
 
@@ -87,17 +98,38 @@ def extract_articles(
 def extract_article(
     page: Page, settings: ExtractionSettings, *, now: datetime | None = None
 ) -> Article | Dropped:
+    return extract_document(page, settings, now=now).outcome
+
+
+def extract_document(
+    page: Page, settings: ExtractionSettings, *, now: datetime | None = None
+) -> Extraction:
+    """The whole extract step for one page; never raises (a failure is a Dropped)."""
     media_type = page.content_type.split(";")[0].strip().lower()
     parser = PARSERS.get(media_type)
     if parser is None:
-        return Dropped(STAGE, page.url, "unsupported_content_type", media_type)
+        return Extraction(Dropped(STAGE, page.url, "unsupported_content_type", media_type))
     if not page.body.strip():
-        return Dropped(STAGE, page.url, "empty_body")
+        return Extraction(Dropped(STAGE, page.url, "empty_body"))
     sample = page.body[:4096]
     if len(_BINARY_BYTES.findall(sample)) > BINARY_SHARE * len(sample):
-        return Dropped(STAGE, page.url, "binary_body", media_type)
-    text, _charset = decode_body(page.body, page.content_type)
-    parsed = parser(text, page, settings, now)
+        return Extraction(Dropped(STAGE, page.url, "binary_body", media_type))
+    text, charset = decode_body(page.body, page.content_type)
+    # Dates after the run's clock (plus slack for time zones ahead of ours) are rejected.
+    latest = (now or datetime.now()) + settings.future_tolerance
+    try:
+        parsed = parser(text, page, settings, latest)
+        return Extraction(_assemble(page, parsed, settings), parsed, charset)
+    except PageTooComplex as exc:
+        return Extraction(Dropped(STAGE, page.url, "too_complex", str(exc)), None, charset)
+    except Exception as exc:  # a parser bug must cost one page, not the night
+        detail = f"{type(exc).__name__}: {exc}"[:500]
+        return Extraction(Dropped(STAGE, page.url, "parser_error", detail), None, charset)
+
+
+def _assemble(
+    page: Page, parsed: ParsedDocument, settings: ExtractionSettings
+) -> Article | Dropped:
     cleaned = clean_paragraphs(parsed.paragraphs, settings.cleaning)
     body = "\n\n".join(cleaned.paragraphs)
     if not body:
@@ -105,19 +137,32 @@ def extract_article(
     if len(body) < settings.min_chars:
         return Dropped(STAGE, page.url, "too_short", f"{len(body)} chars")
     title = _clean_title(parsed.title) or _derive_title(body, settings.max_derived_title_chars)
+    removed = Counter(dict(parsed.removed)) + cleaned.removed
+    simplified = "\n\n".join(cleaned.simplified)
     return Article(
         article_id=article_id_for(page.url),
         url=page.url,
         source=page.source,
         title=title,
         text=body,
-        text_simplified=simplify(body),
-        text_hash=text_hash(body),
+        text_simplified=simplified,
+        text_hash=_text_hash_of_simplified(simplified),
         published_at=parsed.published_at,
         site_name=parsed.site_name,
         author=parsed.author,
-        removed=tuple(sorted(cleaned.removed.items())),
+        removed=tuple(sorted(removed.items())),
     )
+
+
+def _text_hash_of_simplified(simplified: str) -> str:
+    """`normalize.text_hash(body)` from the body's simplified form, without simplifying twice.
+
+    Simplification works character by character and phrase by phrase, never across a
+    line break, so simplifying paragraph-wise and joining gives `simplify(body)`; the
+    equality is pinned by a test.
+    """
+    key = _NOT_WORD.sub("", simplified.casefold())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _clean_title(title: str | None) -> str:

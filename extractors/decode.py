@@ -1,4 +1,4 @@
-"""Bytes → str with the right charset: HTTP header, then BOM, then <meta>, then guesses.
+"""Bytes → str with the right charset: BOM, then HTTP header, then <meta>, then guesses.
 
 GB2312 and GBK are read as GB18030 (a strict superset), because pages that declare the
 smaller sets routinely use characters only the larger one has.
@@ -10,14 +10,23 @@ import codecs
 import re
 
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-              "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8"}
+              "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8",
+              # Big5 pages use the Hong Kong extensions whatever they declare.
+              "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 # <meta> must appear early to count (HTML5 says within the first 1024 bytes; real pages are
 # sloppier, so look a little further).
 META_SCAN_BYTES = 4096
+# A decoding is accepted with up to this many U+FFFD, or one per this many characters.
+MAX_BAD_CHARS = 3
+BAD_CHARS_PER = 1000
+# Chinese pages that declare nothing and are not UTF-8 are GBK/GB2312 far more often
+# than anything else (Big5 pages nearly always declare themselves).
+_GUESS = "gb18030"
 
 
 def normalise_charset(name: str | None) -> str | None:
@@ -40,24 +49,34 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 
 
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, charset used). Never raises: undecodable bytes become U+FFFD."""
+    """Return (text, charset used). Never raises: undecodable bytes become U+FFFD.
+
+    Order: BOM; the declared charsets (HTTP header, then <meta>/<?xml?>); UTF-8. Each is
+    tried strictly first, then tolerating a few broken bytes (truncated pages, one bad
+    character in an old article), before GB18030 is guessed: GB18030 accepts almost any
+    byte pair, so trying it early would turn a UTF-8 page with one bad byte into mojibake.
+    """
     for bom, codec in _BOMS:
         if body.startswith(bom):
             return body.decode(codec, errors="replace"), codec
     declared = [charset_from_content_type(content_type)]
-    match = _META_CHARSET.search(body[:META_SCAN_BYTES])
-    if match:
-        declared.append(normalise_charset(match.group(1).decode("ascii", "ignore")))
-    for charset in declared:
-        if charset:
-            try:
-                return body.decode(charset), charset
-            except UnicodeDecodeError:
-                continue  # a wrong declaration is common; fall through to the guesses
-    for charset in ("utf-8", "gb18030"):
+    head = body[:META_SCAN_BYTES]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        match = pattern.search(head)
+        if match:
+            declared.append(normalise_charset(match.group(1).decode("ascii", "ignore")))
+    candidates = list(dict.fromkeys([*(c for c in declared if c), "utf-8"]))
+    for charset in candidates:
         try:
             return body.decode(charset), charset
         except UnicodeDecodeError:
-            continue
-    fallback = next((charset for charset in declared if charset), "utf-8")
-    return body.decode(fallback, errors="replace"), fallback
+            continue  # a wrong declaration is common; fall through to the guesses
+    for charset in [*candidates, _GUESS]:
+        text = body.decode(charset, errors="replace")
+        if text.count("\ufffd") <= max(MAX_BAD_CHARS, len(text) // BAD_CHARS_PER):
+            return text, charset
+    try:
+        return body.decode(_GUESS), _GUESS
+    except UnicodeDecodeError:
+        fallback = candidates[0]
+        return body.decode(fallback, errors="replace"), fallback

@@ -75,6 +75,10 @@ class ParsedDocument:
     published_at: datetime | None = None
     site_name: str | None = None
     author: str | None = None
+    # "zh", "en", … from the share of CJK letters in the body (None: no letters at all).
+    language: str | None = None
+    # Parser-level removals (pre-clean rule → blocks), merged into Article.removed.
+    removed: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

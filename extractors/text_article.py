@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
+from extractors.cleaning import LanguageRules, guess_language
 from extractors.dates import find_dateline, parse_dateline
 from extractors.records import ParsedDocument
 
@@ -23,7 +25,9 @@ _SOURCE_LABELS = {"来源", "來源"}
 _AUTHOR_LABELS = {"作者", "记者"}
 
 
-def parse_text(text: str, *, now: datetime | None = None) -> ParsedDocument:
+def parse_text(
+    text: str, *, now: datetime | None = None, language: LanguageRules | None = None
+) -> ParsedDocument:
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     if not lines:
@@ -46,7 +50,13 @@ def parse_text(text: str, *, now: datetime | None = None) -> ParsedDocument:
         published_at=published_at,
         site_name=site_name,
         author=author,
+        language=guess_language("\n".join(lines), None, language or _default_language()),
     )
+
+
+@lru_cache(maxsize=1)
+def _default_language() -> LanguageRules:
+    return LanguageRules.load()
 
 
 def _looks_like_title(line: str) -> bool:

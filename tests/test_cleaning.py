@@ -1,6 +1,13 @@
 import pytest
 
-from extractors.cleaning import CleaningRules, clean_paragraphs, strip_pinyin_glosses
+from extractors.cleaning import (
+    CleaningRules,
+    LanguageRules,
+    clean_paragraphs,
+    guess_language,
+    strip_pinyin_glosses,
+)
+from extractors.normalize import simplify
 from extractors.text_article import parse_text
 from tests.support import seed_text
 
@@ -131,3 +138,67 @@ def test_short_article_is_not_eaten_by_the_trailing_rule(rules):
 @pytest.mark.parametrize("paragraphs", [[], [""], ["   "], ["相关阅读"], ["|"], ["资料图"]])
 def test_degenerate_inputs(rules, paragraphs):
     assert isinstance(clean(paragraphs, rules).paragraphs, list)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["振兴东北网版权与免责声明：", "反侵权公告：", "【法律声明】", "本网转载声明"],
+)
+def test_copyright_and_disclaimer_headings_end_the_body(rules, heading):
+    tail = [heading, "凡本网注明来源的作品，版权均属于本网，未经授权不得转载。"]
+    cleaned = clean([*BODY, *tail], rules)
+    assert cleaned.paragraphs == BODY
+    assert cleaned.removed["tail_marker"] == 2
+
+
+def test_a_long_paragraph_ending_with_a_heading_word_is_prose(rules):
+    prose = "多家企业在发布大模型产品的同时，也在官网显著位置更新了用户协议和相关的免责声明"
+    assert len(prose) > 30
+    cleaned = clean([*BODY, prose + "，" + prose], rules)
+    assert cleaned.paragraphs[-1].startswith(prose)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["来源：经济日报　作者：刘峰", "发布时间：2023-11-16 08:20:33　分类：行业资讯　浏览：1024次",
+     "编辑：张三 审核：李四"],
+)
+def test_header_lines_of_labelled_fields_are_dropped(rules, header):
+    cleaned = clean([header, *BODY], rules)
+    assert cleaned.paragraphs == BODY
+
+
+def test_a_sentence_that_starts_with_a_label_is_kept(rules):
+    sentence = "来源：据新华社报道，多个大模型近日完成备案，将陆续向公众开放服务，业内普遍看好。"
+    cleaned = clean([*BODY[:2], sentence, *BODY[2:]], rules)
+    assert sentence in cleaned.paragraphs
+
+
+def test_simplified_copy_is_paragraph_by_paragraph_simplify(rules):
+    traditional = ["發展大模型關鍵在應用。", "國產大模型已有百餘款通過備案，產業鏈條日趨完整。"]
+    cleaned = clean([*traditional, *BODY], rules)
+    assert cleaned.paragraphs[:2] == traditional
+    assert cleaned.simplified == [simplify(p) for p in cleaned.paragraphs]
+    assert cleaned.simplified[0] == "发展大模型关键在应用。"
+
+
+def test_paragraphs_holding_line_breaks_are_tidied_too(rules):
+    cleaned = clean(["第一段\n仍是第一段 |", BODY[0]], rules)
+    assert cleaned.paragraphs == ["第一段 仍是第一段", BODY[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "expected"),
+    [
+        ("百度发布文心大模型4.0，用户规模已达4500万。", None, "zh"),
+        ("OpenAI发布GPT-4o，支持实时语音对话和图像理解。", "en", "zh"),
+        ("OpenAI released GPT-4o, a model that talks in real time.", None, "en"),
+        ("OpenAI a publié GPT-4o, un modèle qui parle en temps réel.", "fr", "fr"),
+        ("OpenAIは新しいモデルを発表しました。言語モデルの競争が激化しています。", None, "ja"),
+        ("오픈AI가 새로운 모델을 발표했습니다.", None, "ko"),
+        ("2024 — 12:30 !!", "de", "de"),  # no letters: the declaration stands
+        ("", None, None),
+    ],
+)
+def test_language_guess(text, declared, expected):
+    assert guess_language(text, declared, LanguageRules.load()) == expected

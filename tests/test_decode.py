@@ -38,3 +38,28 @@ def test_charset_names_are_normalised():
     assert normalise_charset("GB2312") == "gb18030"
     assert normalise_charset("UTF8") == "utf-8"
     assert normalise_charset("klingon") is None
+
+
+def test_one_bad_byte_in_an_undeclared_utf8_page_does_not_make_it_gbk():
+    body = f"<p>{TEXT * 20}</p>".encode() + b"\xff" + f"<p>{TEXT}</p>".encode()
+    text, charset = decode_body(body)
+    assert charset == "utf-8" and TEXT in text and text.count("\ufffd") == 1
+
+
+def test_an_undeclared_gbk_page_with_a_few_broken_bytes_is_still_gbk():
+    body = f"<p>{TEXT * 20}</p>".encode("gbk") + b"\x81" + f"<p>{TEXT}</p>".encode("gbk")
+    text, charset = decode_body(body)
+    assert charset == "gb18030" and text.count(TEXT) == 21
+
+
+def test_xml_declaration_counts_as_a_declaration():
+    body = f'<?xml version="1.0" encoding="GBK"?><html><body>{TEXT}</body></html>'
+    text, charset = decode_body(body.encode("gbk"))
+    assert TEXT in text and charset == "gb18030"
+
+
+def test_big5_is_read_with_the_hong_kong_extensions():
+    traditional = "百度發佈文心大模型，用戶規模已達4500萬。"
+    body = f'<meta charset="big5"><p>{traditional}</p>'.encode("big5hkscs")
+    text, charset = decode_body(body)
+    assert traditional in text and charset == "big5hkscs"

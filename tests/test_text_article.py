@@ -50,3 +50,9 @@ def test_future_dates_are_rejected():
 def test_empty_text():
     doc = parse_text("\n \n")
     assert doc.title is None and doc.paragraphs == []
+
+
+def test_language_is_guessed_from_the_text():
+    assert parse_text(seed("003")).language == "zh"
+    english = "OpenAI releases GPT-4o\nThe model talks in real time and reads images."
+    assert parse_text(english).language == "en"
