@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+import charset_normalizer
+
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
               "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8",
               # Big5 pages use the Hong Kong extensions whatever they declare.
@@ -27,6 +29,13 @@ BAD_CHARS_PER = 1000
 # Chinese pages that declare nothing and are not UTF-8 are GBK/GB2312 far more often
 # than anything else (Big5 pages nearly always declare themselves).
 _GUESS = "gb18030"
+# The detector reads a sample: enough text to tell the CJK codecs apart, and bounded time.
+DETECT_SAMPLE_BYTES = 32_768
+# The detector is trusted only for East Asian multi-byte codecs: on short Chinese texts it
+# also proposes single-byte codecs (iso8859-11, cp1251) that decode anything into mojibake,
+# and GB18030, guessed last, is the better bet for those.
+DETECTABLE = frozenset({"big5", "big5hkscs", "cp950", "gb18030", "euc_jp", "shift_jis",
+                        "cp932", "euc_kr", "cp949"})
 
 
 def normalise_charset(name: str | None) -> str | None:
@@ -48,10 +57,18 @@ def charset_from_content_type(content_type: str | None) -> str | None:
     return normalise_charset(match.group(1)) if match else None
 
 
+def detect_charset(body: bytes) -> str | None:
+    """charset-normalizer's best guess on a sample, for pages that declare nothing."""
+    best = charset_normalizer.from_bytes(body[:DETECT_SAMPLE_BYTES]).best()
+    charset = normalise_charset(best.encoding) if best is not None else None
+    return charset if charset in DETECTABLE else None
+
+
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Return (text, charset used). Never raises: undecodable bytes become U+FFFD.
 
-    Order: BOM; the declared charsets (HTTP header, then <meta>/<?xml?>); UTF-8. Each is
+    Order: BOM; the declared charsets (HTTP header, then <meta>/<?xml?>); UTF-8; when
+    nothing is declared, charset-normalizer's guess (Big5 vs GB18030 pages). Each is
     tried strictly first, then tolerating a few broken bytes (truncated pages, one bad
     character in an old article), before GB18030 is guessed: GB18030 accepts almost any
     byte pair, so trying it early would turn a UTF-8 page with one bad byte into mojibake.
@@ -71,6 +88,13 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
             return body.decode(charset), charset
         except UnicodeDecodeError:
             continue  # a wrong declaration is common; fall through to the guesses
+    if not any(declared):
+        detected = detect_charset(body)
+        if detected and detected not in candidates:
+            try:
+                return body.decode(detected), detected
+            except UnicodeDecodeError:
+                candidates.append(detected)
     for charset in [*candidates, _GUESS]:
         text = body.decode(charset, errors="replace")
         if text.count("\ufffd") <= max(MAX_BAD_CHARS, len(text) // BAD_CHARS_PER):

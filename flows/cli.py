@@ -224,6 +224,32 @@ def alerts(
     _print_rows(columns, rows, output)
 
 
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="HTML or text files, or folders.")],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: <input>/extracted).")
+    ] = None,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Extract body text and metadata from files, as the pipeline does: <stem>.txt/.json."""
+    from extractors.extract_files import extract_paths
+
+    _config(config, db)  # a bad config is still reported, as for every command
+    report = extract_paths(paths, out_dir)
+    for item in report.files:
+        if item.dropped is None:
+            out.print(f"{item.input} → {item.text_path}", markup=False, highlight=False)
+        else:
+            out.print(f"{item.input}: dropped ({item.dropped.reason}) → {item.json_path}",
+                      markup=False, highlight=False)
+    for dropped in report.dropped:
+        if not any(item.dropped is dropped for item in report.files):
+            out.print(f"{dropped.item}: {dropped.reason}", markup=False, highlight=False)
+    raise typer.Exit(0 if report.ok else 1)
+
+
 class Period(StrEnum):
     week = "week"
     month = "month"

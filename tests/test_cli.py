@@ -77,3 +77,19 @@ def test_bad_config_is_one_line_and_exit_2(tmp_path):
         lines = result.output.strip().splitlines()
         assert lines == [f"modelwatch: config error: {config}: crawl.timeout_s: expected a "
                          "number, got 'x'"]
+
+
+def test_extract_command_writes_text_and_metadata(tmp_path):
+    from tests.support import SEED_ARTICLES
+
+    source = next(SEED_ARTICLES.glob("003_*.txt"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(source.read_bytes())
+    (tmp_path / "in" / "empty.html").write_bytes(b"<html></html>")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1  # one input could not be used
+    body = (tmp_path / "o" / "a.txt").read_text(encoding="utf-8")
+    meta = json.loads((tmp_path / "o" / "a.json").read_text(encoding="utf-8"))
+    assert "月之暗面Kimi大模型" in body and "相关阅读" not in body
+    assert meta["site_name"] == "国际金融报" and meta["published_at"].startswith("2023-11-17")
+    assert "dropped" in result.output

@@ -63,3 +63,10 @@ def test_big5_is_read_with_the_hong_kong_extensions():
     body = f'<meta charset="big5"><p>{traditional}</p>'.encode("big5hkscs")
     text, charset = decode_body(body)
     assert traditional in text and charset == "big5hkscs"
+
+
+def test_undeclared_big5_page_is_detected():
+    text = "百度發佈文心大模型，多個大模型近日完成備案並向公眾開放服務。" * 20
+    decoded, charset = decode_body(f"<html><body><p>{text}</p></body></html>".encode("big5"))
+    assert text in decoded
+    assert charset in ("big5", "big5hkscs", "cp950")
