@@ -177,7 +177,9 @@ def backfill(
 ) -> int:
     """Sign every stored article lacking a sketch of the current scheme; returns how many.
 
-    Stories are not re-decided: this makes history matchable by the nights that follow.
+    One transaction per `batch_size` articles (call it outside a transaction); a crash
+    loses at most one batch, which the next call signs. Stories are not re-decided: this
+    makes history matchable by the nights that follow.
     """
     settings = settings or default_settings()
     hasher = hasher_for(settings.scheme)
@@ -190,7 +192,13 @@ def backfill(
                       sketch.minhash)
             for (article_id, text_hash, _), sketch in zip(rows, sketches, strict=True)
         ]
-        persist(con, signatures, DedupeResult([], [], []), settings)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            persist(con, signatures, DedupeResult([], [], []), settings)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
         done += len(rows)
     return done
 
