@@ -29,7 +29,14 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from alerts.send import Recipients, SendReport, send_due_alerts, send_operator_message
 from extractors.article import ExtractionSettings, extract_articles
 from extractors.crawl import WEB_KINDS, CrawlPolicy, CrawlState, crawl
-from extractors.dedupe import assign_stories
+from extractors.dedupe import (
+    DedupeResult,
+    DedupeSettings,
+    Signature,
+    assign,
+    assign_stories,
+    signatures,
+)
 from extractors.discover import discover_files
 from extractors.events import CueRules, extract_mentions
 from extractors.fetch import fetch_files, registry_files
@@ -47,9 +54,9 @@ from extractors.registry import (
 from flows.config import Config, CrawlSettings, load_config
 from flows.summary import RunSummary
 from warehouse.connect import WarehouseLocked, connect
+from warehouse.dedupe import backfill, match_stories
 from warehouse.reads import (
     crawl_validators,
-    known_stories,
     stored_page_hashes,
     stored_page_urls,
 )
@@ -216,11 +223,22 @@ def extract(pages: list[Page]) -> StageResult[Article]:
     return extract_articles(pages, ExtractionSettings.load(), now=datetime.now())
 
 
+@dataclass(frozen=True)
+class Deduped:
+    articles: list[Article]
+    signatures: list[Signature]
+    result: DedupeResult | None  # None: the warehouse was locked, exact-text stories only
+
+
 @task(name="dedupe_articles", **BATCH_TASK)
-def dedupe(articles: list[Article], config: Config) -> list[Article]:
-    known = read_history(
-        config, lambda con: known_stories(con, [a.text_hash for a in articles]), {})
-    return assign_stories(articles, known)
+def dedupe(articles: list[Article], config: Config) -> Deduped:
+    """Stories against the batch and all history (band join in DuckDB), then verified."""
+    settings = DedupeSettings.load()
+    sketches = signatures(articles, settings)
+    result = read_history(config, lambda con: match_stories(con, sketches, settings), None)
+    if result is None:
+        return Deduped(assign_stories(articles, {}), [], None)
+    return Deduped(assign(articles, result), sketches, result)
 
 
 @task(name="extract_events", **BATCH_TASK)
@@ -234,7 +252,7 @@ def store(batch: StoreBatch, config: Config) -> StoreCounts:
     folder = spool_batch(batch, config.warehouse.spool_dir)
     crash_point("spooled")
     with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
-        return load_spool(con, folder, checkpoint=crash_point)
+        return load_spool(con, folder, checkpoint=crash_point, batch=batch)
 
 
 @task(name="send_alerts", **BATCH_TASK)
@@ -316,6 +334,7 @@ def _open(config: Config, summary: RunSummary) -> None:
         for folder in leftover_spools(config.warehouse.spool_dir, keep=summary.run_id):
             load_spool(con, folder)
             replayed.append(folder.name)
+        backfill(con)  # sketches for replayed articles (and warehouses older than them)
         return replayed
 
     replayed = read_history(config, start, [])
@@ -365,9 +384,13 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
     summary.dropped.extend(extracted.dropped)
     summary.count("extract", articles=len(extracted.items), dropped=len(extracted.dropped))
     with _timed(summary, "dedupe"):
-        articles = call(dedupe, extracted.items, config)
-    stories = {article.story_id for article in articles}
-    summary.count("dedupe", articles=len(articles), stories=len(stories))
+        deduped = call(dedupe, extracted.items, config)
+    articles = deduped.articles
+    stats = deduped.result.stats if deduped.result else {}
+    summary.count("dedupe", articles=len(articles),
+                  stories=len({article.story_id for article in articles}),
+                  near_duplicates=stats.get("minhash_merged", 0),
+                  merged_stories=stats.get("merged_stories", 0))
     with _timed(summary, "events"):
         gazetteer = Gazetteer.load()
         mentions = call(find_events, articles, gazetteer)
@@ -388,7 +411,8 @@ def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict
                 articles=articles, mentions=mentions, dropped=summary.dropped,
                 gazetteer=gazetteer, validators=fetched.validators,
                 source_counts=fetched.per_source, registry=registry.filings,
-                registry_problems=registry.problems,
+                registry_problems=registry.problems, signatures=deduped.signatures,
+                dedupe=deduped.result,
             ),
             config,
         )

@@ -92,3 +92,35 @@ def test_failed_warehouse_write_fails_the_night_and_tells_the_operator(
     body = email.message_from_bytes(envelope.content, policy=policy.default)
     assert body["Subject"] == "[modelwatch] nightly run failed"
     assert "not-a-file.duckdb" in body.get_content()
+
+
+def test_a_repost_weeks_later_joins_the_story(tmp_path):
+    """Night 1 stores an article; night 2 a content farm's copy with its own boilerplate,
+    another title and re-broken paragraphs: one story, counted twice, not a new event."""
+    from flows.config import load_config
+    from flows.nightly import run_without_prefect
+    from tests.support import seed_text
+
+    original = seed_text("003")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "original.txt").write_text(original, encoding="utf-8")
+    config = tmp_path / "modelwatch.toml"
+    config.write_text('[alerts]\noutbox_dir = "out"\n[[sources]]\nname = "news"\n'
+                      'kind = "files"\npath = "news/*.txt"\n', encoding="utf-8")
+    run_without_prefect(load_config(config))
+    title, _, body = original.partition("\n")
+    ad = "成都创新互联公司是一家专业提供网站建设的公司，服务热线400-000-0000，欢迎来电。"
+    repost = ("转载：" + title + "！\n" + body.replace("\n\n", "\n").replace("。", "。\n", 3)
+              + f"\n{ad}\n")
+    (tmp_path / "news" / "repost.txt").write_text(repost, encoding="utf-8")
+    second = run_without_prefect(load_config(config))
+    assert second.stages["dedupe"]["near_duplicates"] + second.stages["dedupe"].get(
+        "merged_stories", 0) >= 1
+    db = tmp_path / "data" / "modelwatch.duckdb"
+    stories = query(db, "select count(distinct story_id), count(*) from articles")
+    assert stories == [(1, 2)]
+    kimi = query(db, "select article_count, story_count from events"
+                     " where model = 'Kimi' and event_type = 'filing'")
+    assert kimi == [(2, 1)]
+    assert query(db, "select copies from stories") == [(2,)]
+    assert query(db, "select count(*) from dedupe_pairs where merged") == [(1,)]

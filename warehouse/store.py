@@ -18,10 +18,12 @@ from pathlib import Path
 
 import duckdb
 
+from extractors.dedupe import DedupeResult, Signature
 from extractors.gazetteer import Gazetteer
 from extractors.records import Article, Dropped, Mention, Page, Source
 from extractors.registry import LinkedFiling, RegistryProblem
 from warehouse.connect import run_sql_file, sql_file
+from warehouse.dedupe import persist
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ class StoreBatch:
     source_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     registry: list[LinkedFiling] = field(default_factory=list)
     registry_problems: list[RegistryProblem] = field(default_factory=list)
+    # MinHash signatures and story decisions: persisted in the same transaction; a spool
+    # replayed without them gets its signatures from backfill() and exact-text stories.
+    signatures: list[Signature] = field(default_factory=list)
+    dedupe: DedupeResult | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
 
 
 def load_spool(con: duckdb.DuckDBPyConnection, folder: Path,
-               checkpoint: Callable[[str], None] | None = None) -> StoreCounts:
+               checkpoint: Callable[[str], None] | None = None,
+               batch: StoreBatch | None = None) -> StoreCounts:
     """Load a spooled batch in one transaction; on success the spool folder is removed.
 
     `checkpoint("loading")` is called inside the transaction, before it commits (the crash
@@ -114,6 +121,9 @@ def load_spool(con: duckdb.DuckDBPyConnection, folder: Path,
             run_sql_file(con, name, path=str(folder / spooled), now=now)
         run_sql_file(con, "load_registry.sql", path=str(folder / "registry.jsonl"),
                      problems_path=str(folder / "registry_problems.jsonl"), now=now)
+        if batch is not None and batch.dedupe is not None:
+            persist(con, batch.signatures, batch.dedupe, now=now)
+            run_sql_file(con, "dedupe_affected_events.sql")
         run_sql_file(con, "merge_events.sql", now=now)
         run_sql_file(con, "create_alerts.sql", now=now)
         if checkpoint is not None:
