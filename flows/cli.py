@@ -60,6 +60,23 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _read(settings, read):
+    """`read(con)` on a short read-only connection; warehouse problems end in one line."""
+    from warehouse.connect import WarehouseError, connect
+
+    try:
+        with connect(settings.warehouse.path, read_only=True,
+                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
+            return read(con)
+    except WarehouseError as exc:
+        raise fail(str(exc), 1) from None
+
+
+def _rows(con, query: str, params=None) -> tuple[list[str], list[tuple]]:
+    cursor = con.execute(query, params or [])
+    return [d[0] for d in cursor.description], cursor.fetchall()
+
+
 def _config(config: Path | None, db: Path | None):
     try:
         return load_config(config, db_path=db)
@@ -158,20 +175,13 @@ def events(
 ) -> None:
     """List recent model events, newest first, filterable by type, model, org and date."""
     from extractors.records import EVENT_TYPES
-    from warehouse.connect import WarehouseError, connect, sql_file
+    from warehouse.connect import sql_file
 
     if event_type is not None and event_type not in EVENT_TYPES:
         raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
     settings = _config(config, db)
     params = [event_type, model, org, since.date() if since else None, limit]
-    try:
-        with connect(settings.warehouse.path, read_only=True,
-                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
-            cursor = con.execute(sql_file("list_events.sql"), params)
-            columns = [d[0] for d in cursor.description]
-            rows = cursor.fetchall()
-    except WarehouseError as exc:
-        raise fail(str(exc), 1) from None
+    columns, rows = _read(settings, lambda con: _rows(con, sql_file("list_events.sql"), params))
     _print_rows(columns, rows, output)
 
 
@@ -190,7 +200,7 @@ def alerts(
     from alerts.deliver import DeliveryError
     from alerts.send import send_due_alerts, send_test_message
     from flows.nightly import recipients_for
-    from warehouse.connect import WarehouseError, connect
+    from warehouse.connect import WarehouseError
     from warehouse.outbox import alert_listing
 
     settings = _config(config, db)
@@ -205,22 +215,20 @@ def alerts(
             raise fail(f"test message not delivered: {exc}", 1) from None
         out.print(f"test message delivered: {where}", markup=False, highlight=False)
         return
-    try:
-        if send:
+    if send:
+        try:
             report = send_due_alerts(settings.warehouse.path, recipients,
                                      lock_timeout_s=settings.warehouse.lock_timeout_s)
-            for delivery in report.deliveries:
-                out.print(f"delivered {delivery}", markup=False, highlight=False)
-            out.print(f"{report.alerts_sent} alert(s) sent in {report.digests_sent} digest(s)",
-                      markup=False, highlight=False)
-            if report.errors:
-                raise fail("; ".join(report.errors), 1)
-            return
-        with connect(settings.warehouse.path, read_only=True,
-                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
-            columns, rows = alert_listing(con, limit)
-    except WarehouseError as exc:
-        raise fail(str(exc), 1) from None
+        except WarehouseError as exc:
+            raise fail(str(exc), 1) from None
+        for delivery in report.deliveries:
+            out.print(f"delivered {delivery}", markup=False, highlight=False)
+        out.print(f"{report.alerts_sent} alert(s) sent in {report.digests_sent} digest(s)",
+                  markup=False, highlight=False)
+        if report.errors:
+            raise fail("; ".join(report.errors), 1)
+        return
+    columns, rows = _read(settings, lambda con: alert_listing(con, limit))
     _print_rows(columns, rows, output)
 
 
@@ -274,21 +282,14 @@ def trends(
 ) -> None:
     """Events per week or month by type, with a bar per row."""
     from extractors.records import EVENT_TYPES
-    from warehouse.connect import WarehouseError, connect, sql_file
+    from warehouse.connect import sql_file
 
     if event_type is not None and event_type not in EVENT_TYPES:
         raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
     settings = _config(config, db)
     params = {"by": by.value, "type": event_type, "org": org,
               "since": since.date() if since else None}
-    try:
-        with connect(settings.warehouse.path, read_only=True,
-                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
-            cursor = con.execute(sql_file("trends.sql"), params)
-            columns = [d[0] for d in cursor.description]
-            rows = cursor.fetchall()
-    except WarehouseError as exc:
-        raise fail(str(exc), 1) from None
+    columns, rows = _read(settings, lambda con: _rows(con, sql_file("trends.sql"), params))
     shown = [c for c in columns if c in ("period", "total")
              or any(row[columns.index(c)] for row in rows)]
     if event_type:
@@ -317,16 +318,10 @@ def export(
     ] = ExportFormat.parquet,
 ) -> None:
     """Export every table and view to Parquet or CSV files."""
-    from warehouse.connect import WarehouseError, connect
     from warehouse.export import export_all
 
     settings = _config(config, db)
-    try:
-        with connect(settings.warehouse.path, read_only=True,
-                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
-            written = export_all(con, out_dir, file_format.value)
-    except WarehouseError as exc:
-        raise fail(str(exc), 1) from None
+    written = _read(settings, lambda con: export_all(con, out_dir, file_format.value))
     for name, rows, path in written:
         out.print(f"{name}: {rows} row(s) → {path}", markup=False, highlight=False)
 
@@ -342,15 +337,9 @@ def report(
     from datetime import UTC
 
     from reports.html_report import collect, render
-    from warehouse.connect import WarehouseError, connect
 
     settings = _config(config, db)
-    try:
-        with connect(settings.warehouse.path, read_only=True,
-                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
-            data = collect(con, datetime.now(UTC))
-    except WarehouseError as exc:
-        raise fail(str(exc), 1) from None
+    data = _read(settings, lambda con: collect(con, datetime.now(UTC)))
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(render(data), encoding="utf-8")
     out.print(f"report written to {out_file}", markup=False, highlight=False)

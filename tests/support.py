@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,3 +34,26 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         self.messages.append(envelope)
         return "250 OK"
+
+
+@contextmanager
+def warehouse_held(db):
+    """Another process holding the DuckDB file read-write (an analyst's session); yields
+    its PID and releases the file on exit."""
+    import subprocess
+    import sys
+    import textwrap
+
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys
+        con = duckdb.connect({str(db)!r})
+        print("holding", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        yield holder.pid
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        holder.stdout.close()

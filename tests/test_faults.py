@@ -5,12 +5,11 @@ record."""
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
 from flows.nightly import CRASH_ENV
-from tests.support import SEED_ARTICLES, free_port
+from tests.support import SEED_ARTICLES, free_port, warehouse_held
 from warehouse.connect import connect
 
 pytestmark = pytest.mark.e2e
@@ -85,21 +84,10 @@ def test_a_held_lock_is_waited_for_named_and_the_fetch_kept(baseline, tmp_path):
     db = project / "data" / "modelwatch.duckdb"
     with connect(db):
         pass  # an empty warehouse exists
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import duckdb, sys
-        con = duckdb.connect({str(db)!r})
-        print("holding", flush=True)
-        sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "holding"
+    with warehouse_held(db) as pid:
         blocked = modelwatch(project, "run")
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=10)
-        holder.stdout.close()
     assert blocked.returncode == 1
-    assert f"locked by process {holder.pid}" in blocked.stdout + blocked.stderr
+    assert f"locked by process {pid}" in blocked.stdout + blocked.stderr
     spools = list((project / "data" / "spool").iterdir())
     assert len(spools) == 1  # what it fetched and extracted waits for the next run
     later = modelwatch(project, "run")

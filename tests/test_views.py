@@ -4,8 +4,6 @@ history of events, checked against hand computations."""
 import random
 import struct
 import subprocess
-import sys
-import textwrap
 import time
 import zlib
 from collections import Counter
@@ -20,7 +18,7 @@ from flows.cli import app
 from flows.config import load_config
 from flows.nightly import run_without_prefect
 from reports.html_report import collect, render
-from tests.support import SEED_ARTICLES
+from tests.support import SEED_ARTICLES, warehouse_held
 from warehouse.connect import connect, view_names
 
 runner = CliRunner()
@@ -220,24 +218,13 @@ def test_report_data_matches_the_views(warehouse):
 def test_analyst_query_during_a_write_gets_a_clear_message(warehouse, tmp_path):
     config = tmp_path / "c.toml"
     config.write_text("[warehouse]\nlock_timeout_s = 1.5\n", encoding="utf-8")
-    writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import duckdb, sys
-        con = duckdb.connect({str(warehouse)!r})
-        print("writing", flush=True)
-        sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert writer.stdout.readline().strip() == "writing"
+    with warehouse_held(warehouse) as pid:
         started = time.monotonic()
         blocked = runner.invoke(app, ["sql", "select count(*) from events", "--db",
                                       str(warehouse), "--config", str(config)])
         waited = time.monotonic() - started
-    finally:
-        writer.stdin.close()
-        writer.wait(timeout=10)
-        writer.stdout.close()
     assert blocked.exit_code == 1
-    assert f"locked by process {writer.pid}" in blocked.output
+    assert f"locked by process {pid}" in blocked.output
     assert 1.0 <= waited < 5.0
     answered = runner.invoke(app, ["sql", "select count(*) from events", "--db",
                                    str(warehouse), "-f", "csv"])

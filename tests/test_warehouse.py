@@ -1,6 +1,3 @@
-import subprocess
-import sys
-import textwrap
 from datetime import date, datetime
 
 import duckdb
@@ -9,6 +6,7 @@ import pytest
 from extractors.gazetteer import Gazetteer
 from extractors.normalize import simplify, stable_id, text_hash
 from extractors.records import Article, EventDate, Mention, Page, Source
+from tests.support import warehouse_held
 from warehouse.connect import WarehouseLocked, WarehouseMissing, connect, migrate
 from warehouse.store import StoreBatch, load_spool, spool_batch
 
@@ -122,27 +120,13 @@ def test_locked_warehouse_names_the_holder(tmp_path):
     db = tmp_path / "w.duckdb"
     with connect(db):
         pass
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, sys, time
-            con = duckdb.connect({str(db)!r})
-            print("locked", flush=True)
-            sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with warehouse_held(db) as pid:
         started = datetime.now()
         with pytest.raises(WarehouseLocked) as raised:
             with connect(db, lock_timeout_s=1.0):
                 pass
-        assert f"process {holder.pid}" in str(raised.value)
+        assert f"process {pid}" in str(raised.value)
         assert (datetime.now() - started).total_seconds() >= 0.9  # it waited first
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=10)
-        holder.stdout.close()
     with connect(db, lock_timeout_s=1.0) as con:  # released: usable again
         assert con.execute("SELECT 1").fetchone() == (1,)
 
