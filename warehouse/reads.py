@@ -16,18 +16,6 @@ def stored_page_hashes(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[
     return dict(rows)
 
 
-def known_stories(con: duckdb.DuckDBPyConnection, text_hashes: list[str]) -> dict[str, str]:
-    """text_hash → story id of the earliest stored article with that text."""
-    if not text_hashes:
-        return {}
-    rows = con.execute(
-        "SELECT text_hash, arg_min(story_id, first_seen_at) FROM articles"
-        " WHERE text_hash IN (SELECT unnest(?::VARCHAR[])) GROUP BY text_hash",
-        [text_hashes],
-    ).fetchall()
-    return dict(rows)
-
-
 def crawl_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
     """canonical URL → (ETag, Last-Modified) stored by earlier crawls."""
     rows = con.execute("SELECT url, etag, last_modified FROM crawl_state").fetchall()
