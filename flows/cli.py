@@ -102,6 +102,21 @@ def run(config: ConfigOption = None, db: DbOption = None) -> None:
 
 
 @app.command()
+def reprocess(config: ConfigOption = None, db: DbOption = None) -> None:
+    """Extract every stored page again with today's rules (no re-crawl) and update events."""
+    settings = _config(config, db)
+    from flows.nightly import nightly
+
+    try:
+        summary = nightly(config_path=str(config) if config else None,
+                          db_path=str(settings.warehouse.path), reprocess=True)
+    except Exception as exc:
+        raise fail(f"reprocess failed: {type(exc).__name__}: {exc}", 1) from None
+    out.print(summary.render(), markup=False, highlight=False)
+    raise typer.Exit(1 if summary.failures else 0)
+
+
+@app.command()
 def serve(config: ConfigOption = None, db: DbOption = None) -> None:
     """Run the nightly schedule (02:00 Asia/Shanghai) in this process until stopped."""
     settings = _config(config, db)

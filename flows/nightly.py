@@ -59,6 +59,7 @@ from warehouse.reads import (
     crawl_validators,
     stored_page_hashes,
     stored_page_urls,
+    stored_pages,
 )
 from warehouse.runs import close_run, open_run
 from warehouse.store import (
@@ -209,6 +210,14 @@ def news_model_names(con) -> dict[str, str]:
     return {normalised_name(model): model for (model,) in models}
 
 
+@task(name="load_stored_pages", **BATCH_TASK)
+def load_stored_pages(config: Config) -> Fetched:
+    """For `reprocess`: the stored raw pages stand in for tonight's fetch."""
+    with connect(config.warehouse.path, lock_timeout_s=config.warehouse.lock_timeout_s) as con:
+        pages = stored_pages(con)
+    return Fetched(pages, [], 0, 0, {}, {})
+
+
 @task(name="select_changed_pages", **BATCH_TASK)
 def select_changed_pages(pages: list[Page], config: Config) -> ChangedPages:
     """Pages whose bytes the warehouse does not hold yet: only these are extracted."""
@@ -297,8 +306,12 @@ def report_failed_night(flow, flow_run, state) -> None:
 
 @flow(name="nightly", log_prints=False, on_failure=[report_failed_night],
       on_crashed=[report_failed_night])
-def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSummary:
-    """One night: every enabled source through every stage into the warehouse."""
+def nightly(config_path: str | None = None, db_path: str | None = None,
+            reprocess: bool = False) -> RunSummary:
+    """One night: every enabled source through every stage into the warehouse.
+
+    With `reprocess`, nothing is fetched: every stored page is extracted again with
+    today's rules and gazetteer, and its articles, stories and events are replaced."""
     config = load_config(config_path, db_path=db_path)
     started = time.perf_counter()
     summary = RunSummary(run_id=_run_id(), warehouse=str(config.warehouse.path))
@@ -306,7 +319,7 @@ def nightly(config_path: str | None = None, db_path: str | None = None) -> RunSu
     status = "failed"
     new_events: list[dict] = []
     try:
-        new_events = _run_stages(config, summary)
+        new_events = _run_stages(config, summary, reprocess=reprocess)
         status = summary.status
     except Exception as exc:
         summary.errors.append(f"{type(exc).__name__}: {exc}")
@@ -362,12 +375,17 @@ def run_without_prefect(config: Config) -> RunSummary:
     return summary
 
 
-def _run_stages(config: Config, summary: RunSummary, call=_as_task) -> list[dict]:
+def _run_stages(config: Config, summary: RunSummary, call=_as_task,
+                reprocess: bool = False) -> list[dict]:
     """Every stage in order; returns tonight's new events."""
     sources = tuple(s for s in config.sources if s.enabled)
     with _timed(summary, "fetch"):
-        fetched = call(fetch_pages, sources, config)
-        changed = call(select_changed_pages, fetched.pages, config)
+        if reprocess:
+            fetched = call(load_stored_pages, config)
+            changed = ChangedPages(fetched.pages, 0, 0)
+        else:
+            fetched = call(fetch_pages, sources, config)
+            changed = call(select_changed_pages, fetched.pages, config)
     crash_point("fetched")
     summary.dropped.extend(fetched.dropped)
     summary.sources.update(fetched.per_source)

@@ -124,3 +124,25 @@ def test_a_repost_weeks_later_joins_the_story(tmp_path):
     assert kimi == [(2, 1)]
     assert query(db, "select copies from stories") == [(2,)]
     assert query(db, "select count(*) from dedupe_pairs where merged") == [(1,)]
+
+
+def test_reprocess_rebuilds_events_from_stored_pages_without_fetching(prefect_harness,
+                                                                       project):
+    from flows.nightly import nightly
+
+    nightly(config_path=str(project / "modelwatch.toml"))
+    db = project / "data" / "modelwatch.duckdb"
+    events = "select event_id, event_type, model, batch, mention_count from events order by 1"
+    before = query(db, events)
+    with connect(db) as con:  # as if an older extractor had found nothing
+        con.execute("delete from event_mentions")
+        con.execute("update articles set text_hash = 'stale'")
+    offline = project / "offline.toml"  # the sources are gone: only stored pages remain
+    offline.write_text('[warehouse]\npath = "data/modelwatch.duckdb"\n[alerts]\n'
+                       'outbox_dir = "data/outbox"\n[[sources]]\nname = "seed-articles"\n'
+                       'kind = "files"\npath = "gone/*.txt"\n', encoding="utf-8")
+    summary = nightly(config_path=str(offline), reprocess=True)
+    assert summary.stages["fetch"]["pages"] == 5 and summary.stages["fetch"]["requests"] == 0
+    assert query(db, events) == before
+    assert query(db, "select count(*) from articles where text_hash = 'stale'") == [(0,)]
+    assert len(list((project / "data" / "outbox").glob("*.eml"))) == 1  # no second digest
