@@ -310,6 +310,10 @@ def main() -> int:
     both = evaluate(seeds + sentences, gazetteer, rules)
     print_report("seed + hand-written (the targets' gold)", both)
     print_report("all three sets", evaluate(seeds + sentences + heldout, gazetteer, rules))
+    # Written by someone who never saw the rules and scored without tuning on it: the honest
+    # estimate for unseen news. Never fix rules against its cases; write a new set instead.
+    untouched = evaluate(sentence_cases("heldout2.json"), gazetteer, rules)
+    print_report("untouched held-out (heldout2.json: never tuned on)", untouched)
     speed = measure_speed(args.copies, args.repeats, gazetteer, rules)
     print(f"\nspeed: {speed.articles} seed articles (×{args.copies}), median of {args.repeats}, "
           f"one process: {speed.cpu_rate:,.0f} articles/s of CPU time, "
@@ -318,7 +322,9 @@ def main() -> int:
     ok = (overall.precision >= TARGET_PRECISION and overall.recall >= TARGET_RECALL
           and speed.cpu_rate >= TARGET_RATE)
     print(f"targets: precision ≥ {TARGET_PRECISION}, recall ≥ {TARGET_RECALL}, "
-          f"≥ {TARGET_RATE} articles/s: {'met' if ok else 'NOT met'}")
+          f"≥ {TARGET_RATE} articles/s: {'met' if ok else 'NOT met'} on the tuned gold; "
+          f"untouched held-out P {untouched.overall.precision:.2f} "
+          f"R {untouched.overall.recall:.2f}")
     return 0 if ok or not args.check else 1
 
 

@@ -151,6 +151,7 @@ def _assemble(
         site_name=parsed.site_name,
         author=parsed.author,
         removed=tuple(sorted(removed.items())),
+        language=parsed.language,
     )
 
 

@@ -98,6 +98,7 @@ class Article:
     author: str | None = None
     removed: tuple[tuple[str, int], ...] = ()  # cleaning rule → lines/paragraphs removed
     story_id: str | None = None
+    language: str | None = None  # "zh", "en", … (share of CJK letters, else <html lang>)
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,7 @@ def _article_row(article: Article) -> dict:
         "site_name": article.site_name, "author": article.author, "text": article.text,
         "text_simplified": article.text_simplified, "text_hash": article.text_hash,
         "story_id": article.story_id, "removed": dict(article.removed),
+        "language": article.language,
     }
 
 
