@@ -87,31 +87,26 @@ def _config(config: Path | None, db: Path | None):
 @app.command()
 def run(config: ConfigOption = None, db: DbOption = None) -> None:
     """Run one nightly job now, in-process (Prefect's ephemeral API when no server is set)."""
-    settings = _config(config, db)
-    from flows.nightly import nightly  # imported late: Prefect takes a second to import
-
-    try:
-        summary = nightly(
-            config_path=str(config) if config else None,
-            db_path=str(settings.warehouse.path),
-        )
-    except Exception as exc:
-        raise fail(f"run failed: {type(exc).__name__}: {exc}", 1) from None
-    out.print(summary.render(), markup=False, highlight=False)
-    raise typer.Exit(1 if summary.failures else 0)
+    _night(config, db, reprocess=False)
 
 
 @app.command()
 def reprocess(config: ConfigOption = None, db: DbOption = None) -> None:
     """Extract every stored page again with today's rules (no re-crawl) and update events."""
+    _night(config, db, reprocess=True)
+
+
+def _night(config: Path | None, db: Path | None, *, reprocess: bool) -> None:
+    """One nightly flow run; prints its summary and exits 1 when anything failed."""
     settings = _config(config, db)
-    from flows.nightly import nightly
+    from flows.nightly import nightly  # imported late: Prefect takes a second to import
 
     try:
         summary = nightly(config_path=str(config) if config else None,
-                          db_path=str(settings.warehouse.path), reprocess=True)
+                          db_path=str(settings.warehouse.path), reprocess=reprocess)
     except Exception as exc:
-        raise fail(f"reprocess failed: {type(exc).__name__}: {exc}", 1) from None
+        what = "reprocess" if reprocess else "run"
+        raise fail(f"{what} failed: {type(exc).__name__}: {exc}", 1) from None
     out.print(summary.render(), markup=False, highlight=False)
     raise typer.Exit(1 if summary.failures else 0)
 

@@ -51,13 +51,21 @@ def run_sql_file(con: duckdb.DuckDBPyConnection, name: str, **params: object) ->
     """
     for statement in _STATEMENT_END.split(sql_file(name)):
         code = _COMMENT.sub("", statement).strip()
-        if not code:
-            continue
-        used = set(_NAMED_PARAM.findall(code))
-        missing = used - params.keys()
-        if missing:
-            raise ValueError(f"{name}: no value for ${', $'.join(sorted(missing))}")
-        con.execute(code, {key: params[key] for key in used})
+        if code:
+            _execute(con, name, code, params)
+
+
+def query_sql_file(con: duckdb.DuckDBPyConnection, name: str, **params: object):
+    """The result of the single statement in queries/<name>, with the parameters it uses."""
+    return _execute(con, name, _COMMENT.sub("", sql_file(name)), params)
+
+
+def _execute(con: duckdb.DuckDBPyConnection, name: str, code: str, params: dict):
+    used = set(_NAMED_PARAM.findall(code))
+    missing = used - params.keys()
+    if missing:
+        raise ValueError(f"{name}: no value for ${', $'.join(sorted(missing))}")
+    return con.execute(code, {key: params[key] for key in used})
 
 
 def _open(path: Path, read_only: bool, lock_timeout_s: float) -> duckdb.DuckDBPyConnection:

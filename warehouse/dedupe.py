@@ -17,7 +17,6 @@ warehouse older than these tables, or a changed [sketch] in seeds/dedupe.toml).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,10 +33,8 @@ from extractors.dedupe import (
     hasher_for,
     story_id_for,
 )
-from warehouse.connect import run_sql_file, sql_file
+from warehouse.connect import query_sql_file, run_sql_file
 
-_COMMENT = re.compile(r"--[^\n]*")
-_NAMED_PARAM = re.compile(r"\$([a-z_]+)")
 # Rows fetched at a time when streaming batch candidate pairs (bounded memory).
 _FETCH_ROWS = 50_000
 
@@ -54,10 +51,7 @@ class PersistCounts:
 
 
 def _query(con: duckdb.DuckDBPyConnection, name: str, **params: object):
-    """Execute the single statement of queries/<name> with the named parameters it uses."""
-    code = _COMMENT.sub("", sql_file(name))
-    used = set(_NAMED_PARAM.findall(code))
-    return con.execute(code, {key: params[key] for key in used})
+    return query_sql_file(con, name, **params)
 
 
 def _stream(con: duckdb.DuckDBPyConnection, name: str) -> Iterator[tuple]:
