@@ -35,17 +35,26 @@ _EVENT_PATTERNS = (
     # a bare "5号" is as often a line, a building or a document number.
     ("d", re.compile(r"(?<![\d月年.近前后第])(\d{1,2})日(?![\d内])")),
     ("y", re.compile(r"((?:19|20)\d{2})年(?![\d月度])")),
-    ("yesterday", re.compile(r"昨天|昨日|前天|前日")),
-    ("today", re.compile(r"今天|今日")),
+    # A weekday: "周六", "美国时间周六", "上周五", "本周二"; not "每周一", "一周年".
+    ("weekday", re.compile(
+        r"(?<!每)(上上|上|本|这|下)?(?:周|星期|礼拜)([一二三四五六日天])(?!年)"
+    )),
+    ("yesterday", re.compile(r"昨天|昨日|昨晚|昨夜|前天|前日")),
+    ("today", re.compile(r"今天|今日|今晨|今早|今晚|今夜")),
+    ("last_week", re.compile(r"上周|上星期|上个星期")),
     ("this_month", re.compile(r"本月|这个月|当月|上月|上个月")),
     ("recent", re.compile(r"近日|日前|近期|本周|此前不久|刚刚")),
     # "今年以来", "去年上半年": the year only.
     ("this_y", re.compile(r"(今年|去年|前年)(?![\d一二三四五六七八九十])")),
 )
 # Every event-date pattern holds one of these: text without any has no date (fast reject).
-_ANY_DATE_WORD = re.compile(r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|本周|此前不久|刚刚")
+_ANY_DATE_WORD = re.compile(
+    r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚"
+)
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
-_DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
+_DAYS_BACK = {"昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "前天": 2, "前日": 2}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKS_BACK = {"上上": 2, "上": 1, "本": 0, "这": 0, "下": -1}
 _LAST_MONTH = ("上月", "上个月")
 
 
@@ -144,6 +153,10 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             return EventDate(ref - timedelta(days=_DAYS_BACK[match[0]]), "day")
         if kind == "today":
             return EventDate(ref, "day")
+        if kind == "weekday":
+            return EventDate(_weekday(ref, match[1], _WEEKDAYS[match[2]]), "day")
+        if kind == "last_week":
+            return EventDate((ref - timedelta(days=7)).replace(day=1), "month")
         if kind == "this_month":
             first = ref.replace(day=1)
             if match[0] in _LAST_MONTH:
@@ -155,3 +168,12 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
     except ValueError:  # 2月30日 and friends
         return None
     return None
+
+
+def _weekday(ref: date, week: str | None, weekday: int) -> date:
+    """The date of a weekday named relative to `ref`: in the week (Monday first) that
+    上/本/下 names, or without one the latest such day up to `ref` (news reports the past)."""
+    if week is None:
+        return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+    monday = ref - timedelta(days=ref.weekday())
+    return monday - timedelta(weeks=_WEEKS_BACK[week]) + timedelta(days=weekday)

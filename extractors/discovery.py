@@ -44,6 +44,8 @@ class DiscoveryRules:
     bad_starts: tuple[str, ...]
     bad_ends: tuple[str, ...]
     bad_chars: frozenset[str]
+    bad_words: tuple[str, ...]
+    version_like: re.Pattern[str]
     appositive_not_after: tuple[str, ...]
     longest_generic: int
 
@@ -72,6 +74,8 @@ class DiscoveryRules:
             bad_starts=tuple(stop["bad_starts"]),
             bad_ends=tuple(stop["bad_ends"]),
             bad_chars=frozenset(stop["bad_chars"]),
+            bad_words=tuple(stop["bad_words"]),
+            version_like=re.compile(stop["version_like"]),
             appositive_not_after=tuple(raw["appositive_not_after"]["words"]),
             longest_generic=max(map(len, generic)),
         )
@@ -186,7 +190,10 @@ def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) ->
 def _is_name(name: str, rules: DiscoveryRules) -> bool:
     if not rules.min_chars <= len(name) <= rules.max_chars:
         return False
-    if name.casefold() in rules.stop_names:
+    if name.casefold() in rules.stop_names or rules.version_like.match(name):
+        return False
+    cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
+    if any(word in cjk_part for word in rules.bad_words):
         return False
     if _CJK.match(name):
         if len(name) > rules.max_cjk_chars:
@@ -196,7 +203,6 @@ def _is_name(name: str, rules: DiscoveryRules) -> bool:
         return not _only_generic(name, rules)
     if not _HAS_LATIN.search(name) and not _CJK.search(name[:1]):
         return False  # digits and punctuation only
-    cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
     return not (cjk_part.startswith(rules.bad_starts) and cjk_part) and not (
         rules.bad_chars.intersection(cjk_part)
     )

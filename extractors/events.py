@@ -70,6 +70,7 @@ class CueRules:
     # Non-modal words first, so that 未来 is read whole before 未 is found in it.
     modal_words: re.Pattern[str]
     disposal_markers: tuple[str, ...]
+    disposal_objects: tuple[str, ...]
     plans_after: re.Pattern[str]
     question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
@@ -143,6 +144,7 @@ class CueRules:
             not_modal=tuple(modality.get("not_modal", [])),
             modal_words=_modal_words(modality),
             disposal_markers=tuple(modality.get("disposal_markers", [])),
+            disposal_objects=tuple(modality.get("disposal_objects", [])),
             plans_after=re.compile(modality["plans_after"]),
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
@@ -559,8 +561,9 @@ def _is_modal(clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRule
     for word in rules.modal_words.finditer(clause, offset, cue.start):
         if word.group("modal") is None:
             continue  # 未来, 将近: not modal
-        disposal = word.group() in rules.disposal_markers and any(
-            m.start == word.end() for m in matches
+        disposal = word.group() in rules.disposal_markers and (
+            any(m.start == word.end() for m in matches)
+            or clause.startswith(rules.disposal_objects, word.end())
         )
         if not disposal:
             return True
@@ -680,7 +683,7 @@ def _version_nearby(
         return None
     after_model = rules.version_after_model.match(clause.text, model.end)
     if after_model:
-        return after_model.group(1)
+        return next(group for group in after_model.groups() if group)
     if cue.event_type == "upgrade":
         after_cue = rules.version_after_cue.match(cue_clause.text, cue.end)
         if after_cue:

@@ -56,6 +56,18 @@ def test_datelines():
         ("30日内完成整改", REF, None),
         ("第5日", REF, None),
         ("近7日下载量", REF, None),
+        # REF is a Friday.
+        ("昨晚，腾讯混元正式上线", REF, (date(2023, 11, 16), "day")),
+        ("今晨，OpenAI发布新模型", REF, (date(2023, 11, 17), "day")),
+        ("美国时间周六，xAI发布Grok", date(2023, 11, 19), (date(2023, 11, 18), "day")),
+        ("周五发布", REF, (date(2023, 11, 17), "day")),  # the publication day itself
+        ("星期一上线", REF, (date(2023, 11, 13), "day")),
+        ("上周五，月之暗面发布", REF, (date(2023, 11, 10), "day")),
+        ("上周日开源", date(2023, 11, 20), (date(2023, 11, 19), "day")),
+        ("本周二宣布降价", REF, (date(2023, 11, 14), "day")),
+        ("上周，智谱完成融资", date(2023, 11, 3), (date(2023, 10, 1), "month")),
+        ("每周一更新", REF, None),
+        ("发布一周年", REF, None),
     ],
 )
 def test_more_event_dates(sentence, reference, expected):
