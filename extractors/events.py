@@ -23,7 +23,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +72,8 @@ class CueRules:
     disposal_markers: tuple[str, ...]
     disposal_objects: tuple[str, ...]
     plans_after: re.Pattern[str]
+    attributive_after: re.Pattern[str]
+    attributive_days: int
     question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
     reference_window: int
@@ -146,6 +148,8 @@ class CueRules:
             disposal_markers=tuple(modality.get("disposal_markers", [])),
             disposal_objects=tuple(modality.get("disposal_objects", [])),
             plans_after=re.compile(modality["plans_after"]),
+            attributive_after=re.compile(modality["attributive_after"]),
+            attributive_days=int(modality["attributive_days"]),
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
@@ -274,9 +278,9 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         previous, context = sentence, events.types
     article_batch = max(batches) if batches and rules.inherit_article_batch else None
     mentions: dict[tuple[str, int], Mention] = {}
-    for sentence, events in found:
+    for sentence, sentence_found in _across_sentences(found):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
-        for event in events.found:
+        for event in sentence_found:
             batch = event.batch
             if batch is None and event.event_type in FILING_TYPES:
                 batch = article_batch
@@ -297,6 +301,68 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             )
             mentions.setdefault((mention.event_id, sentence.index), mention)
     return list(mentions.values())
+
+
+def _across_sentences(
+    found: list[tuple[_Sentence, _SentenceEvents]],
+) -> list[tuple[_Sentence, list[_Found]]]:
+    """What one sentence cannot know, settled over the article:
+
+    - a release of a model that the same or an earlier sentence reports an upgrade of is
+      that upgrade ("豆包大模型1.5 Pro发布…新模型已在豆包App上线"), unless its date says it
+      is another event;
+    - an edition of a version the article reports ("Gemini 2.0…实验版Gemini 2.0 Flash") is
+      that version;
+    - a mention without a date takes the date of an earlier mention of the same model in
+      its paragraph ("…近日发布FLUX.1。其中两个版本开放权重").
+    """
+    versions: dict[tuple[str, str], dict[str, str]] = {}  # version key → first spelling
+    for _, events in found:
+        for f in events.found:
+            if f.model and f.version:
+                key = _version_key(f.version)
+                if key:
+                    spellings = versions.setdefault((f.event_type, f.model.entry.name), {})
+                    spellings.setdefault(key, f.version)
+    dated: dict[tuple[int, str], EventDate] = {}
+    upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
+    settled = []
+    for sentence, events in found:
+        for f in events.found:
+            if f.event_type == "upgrade" and f.model:
+                upgraded.setdefault(f.model.entry.name, set()).add(f.date and f.date.value)
+        kept = []
+        for f in events.found:
+            model = f.model.entry.name if f.model else None
+            if f.event_type == "release" and model in upgraded and (
+                f.date is None or f.date.value in upgraded[model]
+            ):
+                continue
+            if model and f.version:
+                spellings = versions[(f.event_type, model)]
+                base = _edition_base(_version_key(f.version), set(spellings))
+                if base is not None:
+                    f = replace(f, version=spellings[base])
+            if model and f.date is None:
+                inherited = dated.get((sentence.paragraph, model))
+                if inherited is not None:
+                    f = replace(f, date=inherited)
+            elif model and f.date is not None:
+                dated.setdefault((sentence.paragraph, model), f.date)
+            kept.append(f)
+        settled.append((sentence, kept))
+    return settled
+
+
+def _edition_base(key: str | None, keys: set[str]) -> str | None:
+    """The version `key` is an edition of ("2 flash" of "2"), if another key is that one."""
+    if not key:
+        return None
+    for other in keys:
+        rest = key[len(other):]
+        if other != key and key.startswith(other) and rest[:1] == " " and rest.strip().isalpha():
+            return other
+    return None
 
 
 def _event_id(event: _Found, reference: date | None, rules: CueRules) -> str:
@@ -423,7 +489,7 @@ def _sentence_events(
     # Only the types whose trigger words the sentence holds can have a cue in it. Cue and
     # trap patterns never cross a comma, so they run once over the sentence.
     present = frozenset().union(*(rules.trigger_types[word] for _, word in hits)) - disabled
-    candidates = _cue_candidates(sentence, rules, present, context)
+    candidates, trapped = _cue_candidates(sentence, rules, present, context)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
     matches = _names_in(sentence, gazetteer, rules)
@@ -431,7 +497,10 @@ def _sentence_events(
     for part in _CLAUSES.finditer(sentence):
         start, end = part.span()
         own = [c for c in candidates if start <= c.start and c.end <= end]
-        any_cue = any(start <= at < end for at, _ in hits)
+        # A cue word inside a trap ("获准上线") states nothing: such a clause may still list
+        # the models of a cue before it.
+        any_cue = any(start <= at < end and not any(s <= at < e for s, e in trapped)
+                      for at, _ in hits)
         clauses.append(_clause(part.group(), start, matches, own, any_cue, rules))
     found: list[_Found] = []
     anaphor_date: list[EventDate | None] = []  # resolved once, when first needed
@@ -449,12 +518,13 @@ def _sentence_events(
         if clause.cues:
             for cue in clause.cues:
                 source = _target_clause(clauses, index, cue, gazetteer, rules)
-                found.extend(_events(clauses, index, source, cue, gazetteer, rules, date_of))
+                found.extend(_events(clauses, index, source, cue, gazetteer, rules, date_of,
+                                     reference))
             last_cue_clause = index
         elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
             for cue in clauses[last_cue_clause].cues:
                 found.extend(_events(clauses, last_cue_clause, index, cue, gazetteer, rules,
-                                     date_of))
+                                     date_of, reference))
         else:
             last_cue_clause = None
     batches = tuple(
@@ -463,7 +533,7 @@ def _sentence_events(
         and (batch := _batch(clause.text, rules)) is not None
     )
     types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)
-    return _SentenceEvents(_without_subsumed(found), types, batches)
+    return _SentenceEvents(found, types, batches)
 
 
 def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
@@ -511,10 +581,12 @@ def _has_modal_word(text: str, rules: CueRules) -> bool:
 
 def _cue_candidates(
     text: str, rules: CueRules, present: frozenset[str], context: frozenset[str]
-) -> list[_Cue]:
+) -> tuple[list[_Cue], list[tuple[int, int]]]:
     """Cue matches of `text` outside traps, for the types in `present` (the types whose
-    trigger words the text holds, minus those its sentence switched off)."""
+    trigger words the text holds, minus those its sentence switched off), and the spans
+    of the traps of those types."""
     candidates = []
+    all_trapped: list[tuple[int, int]] = []
     for event_type in rules.types:
         if event_type.name not in present:
             continue
@@ -522,6 +594,7 @@ def _cue_candidates(
         if event_type.name in context:
             patterns = patterns + event_type.context_cues
         trapped = [t.span() for trap in event_type.traps for t in trap.finditer(text)]
+        all_trapped.extend(trapped)
         for pattern in patterns:
             for cue in pattern.finditer(text):
                 start, end = cue.span()
@@ -529,7 +602,7 @@ def _cue_candidates(
                     candidates.append(
                         _Cue(event_type.name, event_type.rank, start, end, cue.group())
                     )
-    return candidates
+    return candidates, all_trapped
 
 
 def _accepted(
@@ -604,13 +677,17 @@ def _targets(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) 
 
 def _events(
     clauses: list[_Clause], cue_at: int, models_at: int, cue: _Cue,
-    gazetteer: Gazetteer, rules: CueRules, date_of,
+    gazetteer: Gazetteer, rules: CueRules, date_of, reference: date | None,
 ) -> Iterator[_Found]:
     cue_clause, clause = clauses[cue_at], clauses[models_at]
     batch = None
     if cue.event_type in FILING_TYPES:
         batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules)
     when = date_of(cue_at, models_at)
+    if (cue.event_type in rules.agent_types
+            and rules.attributive_after.match(cue_clause.text, cue.end)
+            and not _is_recent(when, reference, rules.attributive_days)):
+        return  # "去年10月发布的Kimi": a release told as an attribute, long ago
     if cue.event_type in rules.organisation_types:
         own = cue if models_at == cue_at else None
         target = _organisation_target(clause, own, gazetteer, rules)
@@ -633,6 +710,15 @@ def _events(
         if organization is None and model.entry.status == "discovered":
             organization = _attribute(clause, model, cue if models_at == cue_at else None, rules)
         yield _Found(event_type, cue.text, model, organization, version, when, batch)
+
+
+def _is_recent(when: EventDate | None, reference: date | None, days: int) -> bool:
+    """Whether `when` lies within `days` before publication (a month: the same month)."""
+    if when is None or reference is None:
+        return False
+    if when.precision == "day":
+        return 0 <= (reference - when.value).days <= days
+    return when.precision == "month" and when.value == reference.replace(day=1)
 
 
 def _event_models(
@@ -659,13 +745,20 @@ def _event_models(
         flagship = gazetteer.flagship(match.entry.name)
         if not names_model and flagship is not None:
             models.append(Match(flagship, match.start, match.end, match.surface))
-    # 通义千问…Qwen2.5: one model, and the versioned match says more.
-    chosen: dict[str, Match] = {}
+    # 通义千问…Qwen2.5: one model, and the versioned match says more; but "文心大模型4.5和
+    # 文心大模型X1" are two versions. "从3.5升级至4.0": the version left behind is none.
+    versioned = {m.entry.name for m in models if m.version is not None}
+    chosen: dict[tuple[str, str | None], Match] = {}
     for model in models:
-        kept = chosen.get(model.entry.name)
-        if kept is None or (kept.version is None and model.version is not None):
-            chosen[model.entry.name] = model
-    return [m for m in models if chosen[m.entry.name] is m]
+        if model.entry.name in versioned and (
+            model.version is None or clause.text[: model.start].endswith("从")
+        ):
+            continue
+        chosen.setdefault((model.entry.name, _version_key(model.version)), model)
+    kept = list(chosen.values())
+    if not kept and models:  # every version was a starting point
+        kept = [m for m in models if m.version is not None][-1:]
+    return [m for m in models if m in kept]
 
 
 def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
@@ -788,14 +881,6 @@ def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | 
     if any(trap in text for trap in rules.date_traps):
         return None
     return resolve_event_date(text, reference)
-
-
-def _without_subsumed(found: list[_Found]) -> list[_Found]:
-    """A release of a model the same sentence reports an upgrade of is that upgrade
-    ("Kimi升级至200万字, 并于即日起开启内测")."""
-    upgraded = {f.model.entry.name for f in found if f.event_type == "upgrade" and f.model}
-    return [f for f in found
-            if not (f.event_type == "release" and f.model and f.model.entry.name in upgraded)]
 
 
 def _batch(clause: str, rules: CueRules) -> int | None:
