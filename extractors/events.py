@@ -210,6 +210,8 @@ class _Clause:
     matches: tuple[Match, ...]  # models and organisations, offsets within the clause
     cues: tuple[_Cue, ...]  # accepted cues
     any_cue: bool  # a cue word, even a trapped or modal one
+    # A cue word outside traps, even a modal one: "获准上线" in a filing list is none.
+    free_cue: bool
     background: bool  # "…发布以来", "…公开邀测之后": told as background
 
     def starts_with(self, words: tuple[str, ...]) -> bool:
@@ -497,11 +499,10 @@ def _sentence_events(
     for part in _CLAUSES.finditer(sentence):
         start, end = part.span()
         own = [c for c in candidates if start <= c.start and c.end <= end]
-        # A cue word inside a trap ("获准上线") states nothing: such a clause may still list
-        # the models of a cue before it.
-        any_cue = any(start <= at < end and not any(s <= at < e for s, e in trapped)
-                      for at, _ in hits)
-        clauses.append(_clause(part.group(), start, matches, own, any_cue, rules))
+        words = [at for at, _ in hits if start <= at < end]
+        free_cue = any(not any(s <= at < e for s, e in trapped) for at in words)
+        clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
+                               rules))
     found: list[_Found] = []
     anaphor_date: list[EventDate | None] = []  # resolved once, when first needed
 
@@ -557,10 +558,12 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
 
 
 def _clause(
-    text: str, offset: int, matches: list[Match], candidates: list[_Cue], any_cue: bool,
+    text: str, offset: int, matches: list[Match], candidates: list[_Cue],
+    cue_words: tuple[bool, bool],
     rules: CueRules,
 ) -> _Clause:
-    """One clause with offsets of its own; `candidates` and `matches` carry sentence offsets."""
+    """One clause with offsets of its own; `candidates` and `matches` carry sentence offsets,
+    `cue_words` says whether it holds a cue word at all, and one outside traps."""
     end = offset + len(text)
     inside = tuple(
         Match(m.entry, m.start - offset, m.end - offset, m.surface, m.version)
@@ -572,7 +575,7 @@ def _clause(
                    for c in candidates]
         cues = _accepted(text, shifted, inside, rules)
     background = bool(cues) and bool(rules.background.search(text.rstrip(_QUOTES)))
-    return _Clause(text, inside, cues, any_cue, background)
+    return _Clause(text, inside, cues, *cue_words, background)
 
 
 def _has_modal_word(text: str, rules: CueRules) -> bool:
@@ -664,7 +667,7 @@ def _target_clause(
             or any(word in after.text for word in rules.enumeration_ends)
             or clause.text.rstrip(_QUOTES).endswith(rules.list_openers)
         )
-        if not after.any_cue and is_list and _targets(after, cue, gazetteer, rules):
+        if not after.free_cue and is_list and _targets(after, cue, gazetteer, rules):
             return index + 1
     return index
 
