@@ -259,7 +259,7 @@ def extract_mentions(
 def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules) -> list[Mention]:
     reference = article.published_at.date() if article.published_at else None
     text = _OriginalText(article)
-    found: list[tuple[_Sentence, _SentenceEvents]] = []
+    found: list[tuple[_Sentence, _SentenceEvents, str | None]] = []
     batches: list[int] = []
     previous: _Sentence | None = None
     context: frozenset[str] = frozenset()
@@ -275,12 +275,12 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         before = previous.simplified if same_paragraph and previous else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before)
         if events.found:
-            found.append((sentence, events))
+            found.append((sentence, events, before))
         batches.extend(events.batches)
         previous, context = sentence, events.types
     article_batch = max(batches) if batches and rules.inherit_article_batch else None
     mentions: dict[tuple[str, int], Mention] = {}
-    for sentence, sentence_found in _across_sentences(found):
+    for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
             batch = event.batch
@@ -306,7 +306,9 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
 
 
 def _across_sentences(
-    found: list[tuple[_Sentence, _SentenceEvents]],
+    found: list[tuple[_Sentence, _SentenceEvents, str | None]],
+    reference: date | None,
+    rules: CueRules,
 ) -> list[tuple[_Sentence, list[_Found]]]:
     """What one sentence cannot know, settled over the article:
 
@@ -316,10 +318,11 @@ def _across_sentences(
     - an edition of a version the article reports ("Gemini 2.0…实验版Gemini 2.0 Flash") is
       that version;
     - a mention without a date takes the date of an earlier mention of the same model in
-      its paragraph ("…近日发布FLUX.1。其中两个版本开放权重").
+      its paragraph ("…近日发布FLUX.1。其中两个版本开放权重"), else the date of the sentence
+      right before it in its paragraph ("大会昨日开幕。…宣布，盘古大模型5.0正式亮相").
     """
     versions: dict[tuple[str, str], dict[str, str]] = {}  # version key → first spelling
-    for _, events in found:
+    for _, events, _ in found:
         for f in events.found:
             if f.model and f.version:
                 key = _version_key(f.version)
@@ -329,7 +332,8 @@ def _across_sentences(
     dated: dict[tuple[int, str], EventDate] = {}
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
     settled = []
-    for sentence, events in found:
+    for sentence, events, before in found:
+        scene: list[EventDate | None] = []  # the date of `before`, once needed
         for f in events.found:
             if f.event_type == "upgrade" and f.model:
                 upgraded.setdefault(f.model.entry.name, set()).add(f.date and f.date.value)
@@ -345,11 +349,15 @@ def _across_sentences(
                 base = _edition_base(_version_key(f.version), set(spellings))
                 if base is not None:
                     f = replace(f, version=spellings[base])
-            if model and f.date is None:
-                inherited = dated.get((sentence.paragraph, model))
+            if f.date is None:
+                inherited = dated.get((sentence.paragraph, model)) if model else None
+                if inherited is None and before:
+                    if not scene:
+                        scene.append(_date_in(before, reference, rules))
+                    inherited = scene[0]
                 if inherited is not None:
                     f = replace(f, date=inherited)
-            elif model and f.date is not None:
+            elif model:
                 dated.setdefault((sentence.paragraph, model), f.date)
             kept.append(f)
         settled.append((sentence, kept))
