@@ -84,7 +84,9 @@ class CueRules:
     continuation_starts: tuple[str, ...]
     organisation_types: frozenset[str]
     investor_markers: re.Pattern[str]
-    target_markers: tuple[str, ...]
+    target_markers: re.Pattern[str]
+    company_names: re.Pattern[str]
+    organisation_anaphors: tuple[str, ...]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
     attribution_gap: int
@@ -160,7 +162,12 @@ class CueRules:
             continuation_starts=tuple(roles["continuation_starts"]),
             organisation_types=frozenset(roles["organisation_types"]),
             investor_markers=re.compile(roles["investor_markers"]),
-            target_markers=tuple(roles["target_markers"]),
+            target_markers=re.compile(
+                f"(?:{'|'.join(map(re.escape, roles['target_markers']))})"
+                f"[^,，。;；、]{{0,{int(roles['target_gap'])}}}$"
+            ),
+            company_names=re.compile(roles["company_names"]),
+            organisation_anaphors=tuple(roles["organisation_anaphors"]),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
             attribution_gap=int(roles["attribution_gap"]),
@@ -527,8 +534,15 @@ def _sentence_events(
         if clause.cues:
             for cue in clause.cues:
                 source = _target_clause(clauses, index, cue, gazetteer, rules)
-                found.extend(_events(clauses, index, source, cue, gazetteer, rules, date_of,
-                                     reference))
+                events = list(_events(clauses, index, source, cue, gazetteer, rules, date_of,
+                                      reference))
+                if not events and previous and cue.event_type in rules.organisation_types \
+                        and any(word in clause.text for word in rules.organisation_anaphors):
+                    subject = _subject(previous, gazetteer, rules)
+                    if subject is not None:
+                        events.append(_Found(cue.event_type, cue.text, None, subject, None,
+                                             date_of(index, index), None))
+                found.extend(events)
             last_cue_clause = index
         elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
             for cue in clauses[last_cue_clause].cues:
@@ -682,7 +696,7 @@ def _target_clause(
 
 def _targets(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
     if cue.event_type in rules.organisation_types:
-        return bool(_organisations(clause, gazetteer))
+        return bool(_organisations(clause, gazetteer, rules))
     return bool(_event_models(clause, cue.event_type, gazetteer, rules))
 
 
@@ -807,8 +821,9 @@ def _attribute(clause: _Clause, model: Match, cue: _Cue | None, rules: CueRules)
     return subject.entry.name if subject else None
 
 
-def _organisations(clause: _Clause, gazetteer: Gazetteer) -> list[Match]:
-    """Organisations of the clause, a gazetteer model standing for its developer."""
+def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
+    """Organisations of the clause, a gazetteer model standing for its developer, and
+    companies the gazetteer lacks where the text names one ("AI硬件初创公司io")."""
     found = []
     for match in clause.matches:
         if match.entry.kind == "organization":
@@ -817,7 +832,26 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer) -> list[Match]:
             entry = gazetteer.organizations.get(match.entry.organization)
             if entry is not None:  # "DeepSeek完成融资": the model names its company
                 found.append(Match(entry, match.start, match.end, match.surface))
-    return found
+    for named in rules.company_names.finditer(clause.text):
+        start, end = named.span("name")
+        if not any(m.start < end and start < m.end for m in clause.matches):
+            entry = Entry("organization", named["name"], None, status="discovered")
+            found.append(Match(entry, start, end, named["name"]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _subject(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> str | None:
+    """The organisation a sentence is about: the last one (not an investor, not after 由)
+    of its first clause that names any."""
+    matches = _names_in(sentence, gazetteer, rules)
+    for part in _CLAUSES.finditer(sentence):
+        clause = _clause(part.group(), part.start(), matches, [], (False, False), rules)
+        orgs = [o for o in _organisations(clause, gazetteer, rules)
+                if clause.text[max(0, o.start - 1) : o.start] != "由"
+                and not rules.investor_markers.match(clause.text, o.end)]
+        if orgs:
+            return orgs[-1].entry.name
+    return None
 
 
 def _organisation_target(
@@ -830,18 +864,19 @@ def _organisation_target(
     the one before the cue (X完成融资), never an investor (Y领投). `cue` is None when the
     clause is the subject clause before the cue's own clause.
     """
-    orgs = _organisations(clause, gazetteer)
     text = clause.text
+    # "由苹果前首席设计官参与创立的公司io": the organisation after 由 is not the one meant.
+    orgs = [o for o in _organisations(clause, gazetteer, rules)
+            if not text[max(0, o.start - 1) : o.start] == "由"]
     if cue is None:
         candidates = [o for o in orgs if not rules.investor_markers.match(text, o.end)]
         return candidates[-1].entry.name if candidates else None
     before = [o for o in orgs if o.end <= cue.start]
     after = [o for o in orgs if o.start >= cue.end]
     if cue.event_type != "acquisition":
-        reach = max(map(len, rules.target_markers))
         addressed = [
             o for o in orgs if cue.start <= o.start < cue.end
-            and text[max(cue.start, o.start - reach) : o.start].endswith(rules.target_markers)
+            and rules.target_markers.search(text, cue.start, o.start)
         ]
         if addressed:
             return addressed[0].entry.name
@@ -850,7 +885,7 @@ def _organisation_target(
         investor = rules.investor_markers
 
         def funded(o: Match) -> bool:
-            return not investor.match(text, o.end) and not text[: o.start].endswith("由")
+            return not investor.match(text, o.end)
 
         chosen = next((o for o in reversed(before) if funded(o)), None) or next(
             (o for o in after if funded(o)), None)
