@@ -29,7 +29,7 @@ _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: str  # quoted | appositive | latin | org_prefix
+    kind: str  # quoted | appositive | latin | org_prefix | modified | service
     regex: re.Pattern[str]
 
 
@@ -53,7 +53,7 @@ class DiscoveryRules:
     def load(cls, path: str | Path = DEFAULT_DISCOVERY_PATH) -> DiscoveryRules:
         with Path(path).open("rb") as handle:
             raw = tomllib.load(handle)
-        kinds = {"quoted", "appositive", "latin", "org_prefix"}
+        kinds = {"quoted", "appositive", "latin", "org_prefix", "modified", "service"}
         patterns = []
         for spec in raw["patterns"]:
             if spec["kind"] not in kinds:

@@ -572,7 +572,7 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
         known = [m for m in known if not (item.start <= m.start and m.end <= item.end)]
     named = [
         Match(gazetteer.models[d.known] if d.known else
-              Entry("model", d.name, d.organization, status="discovered"),
+              Entry("model", d.name, d.organization, family=d.kind, status="discovered"),
               d.start, d.end, d.surface, d.version)
         for d in discovered
     ]
@@ -758,6 +758,9 @@ def _event_models(
     matches = clause.matches
     for index, match in enumerate(matches):
         if match.entry.kind == "model":
+            service = match.entry.status == "discovered" and match.entry.family == "service"
+            if service and event_type not in FILING_TYPES:
+                continue  # an app (助手“X”) counts where a list of filed services names it
             if not _is_reference(clause.text, match, rules):
                 models.append(match)
             continue
@@ -811,13 +814,15 @@ def _version_nearby(
 
 def _attribute(clause: _Clause, model: Match, cue: _Cue | None, rules: CueRules) -> str | None:
     """The developer of a discovered model: the organisation right before it (容联云自研的
-    “赤兔”), else the clause's subject, its first organisation before the cue (A发布B)."""
+    “赤兔”), else the clause's subject, its first organisation before the cue (A发布B). In a
+    clause without the cue (an item of a list) only the organisation right before it."""
     orgs = [m for m in clause.matches if m.entry.kind == "organization"]
     before = [o for o in orgs if o.end <= model.start]
     if before and model.start - before[-1].end <= rules.attribution_gap:
         return before[-1].entry.name
-    limit = cue.start if cue is not None else model.start
-    subject = next((o for o in orgs if o.end <= max(limit, model.start)), None)
+    if cue is None:
+        return None
+    subject = next((o for o in orgs if o.end <= max(cue.start, model.start)), None)
     return subject.entry.name if subject else None
 
 
