@@ -92,6 +92,7 @@ class CueRules:
     attribution_gap: int
     version_after_cue: re.Pattern[str]
     version_after_model: re.Pattern[str]
+    version_next_clause: re.Pattern[str]
     first_versions: frozenset[str]
     date_traps: tuple[str, ...]
     background: re.Pattern[str]
@@ -173,6 +174,7 @@ class CueRules:
             attribution_gap=int(roles["attribution_gap"]),
             version_after_cue=re.compile(versions["after_cue"]),
             version_after_model=re.compile(versions["after_model"]),
+            version_next_clause=re.compile(versions["next_clause"]),
             first_versions=frozenset(versions["first"]),
             date_traps=tuple(dates["traps"]),
             background=re.compile(dates["background"]),
@@ -707,7 +709,10 @@ def _events(
     cue_clause, clause = clauses[cue_at], clauses[models_at]
     batch = None
     if cue.event_type in FILING_TYPES:
-        batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules)
+        # The cue's or the models' clause, else another of the sentence ("…已通过备案, 成为
+        # 首批获准向公众提供服务的大模型之一"), never a background one.
+        batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules) or next(
+            (b for c in clauses if not c.background and (b := _batch(c.text, rules))), None)
     when = date_of(cue_at, models_at)
     if (cue.event_type in rules.agent_types
             and rules.attributive_after.match(cue_clause.text, cue.end)
@@ -724,8 +729,15 @@ def _events(
         # "X发布Y": a model before the cue is the agent when one follows it.
         objects = [m for m in models if m.start >= cue.end]
         models = objects or models
+    following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
     for model in models:
         version = model.version or _version_nearby(clause, model, cue_clause, cue, rules)
+        if version is None and following is not None and not following.matches and (
+            cue.event_type in ("release", "upgrade")
+        ):
+            # "苍穹GPT完成新一轮迭代, 正式推出2.0版本": the version in the next clause.
+            stated = rules.version_next_clause.match(following.text.lstrip(_QUOTES))
+            version = stated.group(1) if stated else None
         event_type = cue.event_type
         if event_type == "release" and version:
             # A new version of a known model; its first version is its release.
