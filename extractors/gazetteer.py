@@ -28,6 +28,8 @@ _EDITION = re.compile(
 _SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk]$", re.I)
 _LABEL_STRIP = " -_·.:"
 _TRAILING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)$")
+# A digit between letters names a variant, not a version: T2V, TI2V (text/image to video).
+_VARIANT = re.compile(r"[a-z]+\d+[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -181,9 +183,9 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
 
     The label is what the alias adds to a shorter name of the same entry (文心大模型4.0 over
     文心大模型; glm-4-plus over glm, not over glm-4, whose addition "plus" has no digit), else
-    its trailing number (minimax-01). A size (yi-34b) or a word without digits
-    (kimi智能助手, o1-preview) is no version, nor is a number the canonical name itself
-    carries (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5).
+    its trailing number (minimax-01). A size (yi-34b), a word without digits (kimi智能助手,
+    o1-preview) or a variant (step-video-t2v) is no version, nor is a number the canonical
+    name itself carries (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5).
     """
     canonical = keys[0]
     if key == canonical:
@@ -218,7 +220,8 @@ def _trim(key: str, start: int) -> tuple[int, int] | None:
         start += 1
     while end > start and key[end - 1] in _LABEL_STRIP:
         end -= 1
-    if not any(c.isdigit() for c in key[start:end]):
+    label = key[start:end]
+    if not any(c.isdigit() for c in label) or _VARIANT.fullmatch(label):
         return None
     return start, end
 
