@@ -139,10 +139,48 @@ def test_seed_004_upgrade_with_version(seed_mentions):
         ("腾讯、阿里巴巴等参与了智谱AI的新一轮融资。", [("funding", "智谱AI")]),
         ("亚马逊宣布向Anthropic追加投资27.5亿美元。", [("funding", "Anthropic")]),
         ("阿里巴巴、砺思资本等参与本轮投资。", []),
+        # open weights, however phrased
+        ("零一万物今日在魔搭社区开放了Yi-1.5的模型权重。", [("open_source", "Yi")]),
+        ("面壁智能将MiniCPM的权重上传至Hugging Face，供开发者下载。",
+         [("open_source", "MiniCPM")]),
+        ("开发者可以在Hugging Face上下载众多开源模型的权重。", []),
+        ("谷歌发布两款开放权重模型Gemma 2。", [("open_source", "Gemma"), ("upgrade", "Gemma")]),
+        # attributes and background
+        ("前年发布的文心一言，如今用户已超过3亿。", []),
+        ("百度昨日发布的文心大模型4.5已向全部用户开放。", [("upgrade", "文心一言")]),
+        ("商汤表示，日日新将在未来几周内推出新版本。", []),
+        ("Kimi上线一年来，月活用户增长了十倍。", []),
+        ("这轮降价潮中，豆包的降价幅度最大。", []),
+        ("字节跳动推出AI营销活动，用户可免费体验豆包。", []),
+        # discovery
+        ("某能源集团发布700亿参数的龙腾大模型。", [("release", "龙腾")]),
+        ("某银行推出对话助手“小招”。", []),  # an app release: not a model
+        ("第三批完成登记的服务包括客服助手“小蜜”。", [("registration", "小蜜")]),
+        # acquisitions and funding of companies the gazetteer lacks
+        ("英伟达宣布收购以色列AI初创公司Deci。", [("acquisition", "Deci")]),
+        ("红杉中国领投了AI独角兽智谱AI新一轮融资。", [("funding", "智谱AI")]),
     ],
 )
 def test_sentences(gazetteer, rules, text, expected):
     assert events(text, gazetteer, rules) == sorted(expected)
+
+
+def test_settled_over_the_article(gazetteer, rules):
+    text = ("智谱今日发布GLM-4.5，并推出实验版GLM-4.5 Air。公司同时宣布完成新一轮融资。"
+            "目前，新模型已在智谱清言上线。")
+    found = mentions_in_article(article(text), gazetteer, rules)
+    # One upgrade (Air is an edition of 4.5), no release of the upgraded model, and the
+    # funding of the organisation the sentence before is about.
+    assert sorted({(m.event_type, m.model or m.organization, m.version) for m in found}) == [
+        ("funding", "智谱AI", None), ("upgrade", "ChatGLM", "4.5")]
+    # Undated sentences take the date of the sentence before them.
+    assert {m.event_date.value for m in found} == {date(2024, 5, 20)}
+
+
+def test_a_version_stated_in_the_next_clause(gazetteer, rules):
+    found = mentions_in_article(
+        article("容联云赤兔大模型完成迭代，正式推出3.0版本。"), gazetteer, rules)
+    assert [(m.event_type, m.model, m.version) for m in found] == [("upgrade", "赤兔", "3.0")]
 
 
 def test_dates_resolve_against_publication(gazetteer, rules):
