@@ -55,6 +55,10 @@ class EventType:
     traps: tuple[re.Pattern[str], ...]
     sentence_traps: tuple[re.Pattern[str], ...] = ()
     context_cues: tuple[re.Pattern[str], ...] = ()
+    # Matched right after an accepted cue of one of `companion_of` ("发布新一代开源模型X":
+    # 开源 as an adjective of a model being released); its group `cue` is the cue.
+    companion: re.Pattern[str] | None = None
+    companion_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class CueRules:
     question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
     reference_window: int
+    reference_verbs: re.Pattern[str]
     reference_suffixes: re.Pattern[str]
     enumeration_starts: tuple[str, ...]
     enumeration_ends: tuple[str, ...]
@@ -130,6 +135,8 @@ class CueRules:
                     _compile_all(spec.get("traps", [])),
                     _compile_all(spec.get("sentence_traps", [])),
                     _compile_all(spec.get("context_cues", [])),
+                    re.compile(spec["companion"], re.I) if "companion" in spec else None,
+                    frozenset(spec.get("companion_of", [])),
                 )
             )
         trigger_types: dict[str, set[str]] = {}
@@ -156,6 +163,10 @@ class CueRules:
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
+            reference_verbs=re.compile(
+                f"(?:{'|'.join(map(re.escape, roles['reference_verbs']))})"
+                f"[^,，。;；、的]{{0,{int(roles['reference_verb_gap'])}}}$"
+            ),
             reference_suffixes=re.compile(roles["reference_suffixes"], re.I),
             enumeration_starts=tuple(roles["enumeration_starts"]),
             enumeration_ends=tuple(roles["enumeration_ends"]),
@@ -652,6 +663,17 @@ def _accepted(
         accepted = [a for a in accepted if a not in overlapping]
         if all(a.event_type != cue.event_type for a in accepted):
             accepted.append(cue)
+    for cue in list(accepted):
+        for event_type in rules.types:
+            if event_type.companion is None or cue.event_type not in event_type.companion_of:
+                continue
+            if any(a.event_type == event_type.name for a in accepted):
+                continue
+            found = event_type.companion.match(clause, cue.end)
+            if found:
+                start, end = found.span("cue")
+                accepted.append(
+                    _Cue(event_type.name, event_type.rank, start, end, found.group("cue")))
     return tuple(accepted)
 
 
@@ -804,6 +826,8 @@ def _event_models(
 def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
     before = clause[max(0, model.start - rules.reference_window - 2) : model.start]
     if before.rstrip(_QUOTES).endswith(rules.reference_prefixes):
+        return True
+    if rules.reference_verbs.search(clause, 0, model.start):
         return True
     return bool(rules.reference_suffixes.match(clause, model.end))
 

@@ -152,6 +152,9 @@ def test_seed_004_upgrade_with_version(seed_mentions):
         ("Kimi上线一年来，月活用户增长了十倍。", []),
         ("这轮降价潮中，豆包的降价幅度最大。", []),
         ("字节跳动推出AI营销活动，用户可免费体验豆包。", []),
+        ("阿里云发布通义千问新一代开源模型Qwen2.5。",
+         [("open_source", "通义千问"), ("upgrade", "通义千问")]),
+        ("某医院推出基于开源模型Llama的医疗大模型“华佗”。", [("release", "华佗")]),
         # discovery
         ("某能源集团发布700亿参数的龙腾大模型。", [("release", "龙腾")]),
         ("某银行推出对话助手“小招”。", []),  # an app release: not a model
