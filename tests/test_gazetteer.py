@@ -100,3 +100,41 @@ def test_lookup_is_exact_and_prefers_models(gazetteer):
     assert gazetteer.lookup("DeepSeek").kind == "model"  # a model and a company
     assert gazetteer.lookup("通义千") is None
     assert all(entry.status == "gazetteer" for entry in gazetteer.models.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # new rows win over the shorter name of a neighbouring model
+        ("小红书开源dots.llm1", ["小红书", "dots.llm1"]),
+        ("阿里发布Qwen-Image", ["阿里巴巴", "Qwen-Image"]),  # not 通义千问 (Qwen)
+        ("潞晨科技开源Open-Sora", ["潞晨科技", "Open-Sora"]),  # not OpenAI's Sora
+        ("Kimi-VL与DeepSeek-VL2", ["Kimi-VL", "DeepSeek-VL"]),
+        ("B站开源Index-1.9B", ["哔哩哔哩", "Index大模型"]),
+        ("Amazon Nova与Nova Pro", ["Amazon Nova", "Amazon Nova"]),
+        ("讯飞星火医疗大模型", ["讯飞星火医疗大模型"]),  # not 讯飞星火
+        ("联想集团发布天禧个人超级智能体", ["联想集团", "联想天禧"]),
+        ("SSI完成融资", ["Safe Superintelligence"]),
+        # ordinary words and bare English words that stay out
+        ("让人联想到", []), ("他在官方微博宣布", []), ("上海康复医院", []),
+        ("交通运输部部长李小鹏", []), ("可图文并茂", []), ("信任度大模型", []),
+        ("Nova and Index and flux", []), ("在Hugging Face开源", []),
+    ],
+)
+def test_matching_of_wider_rows(gazetteer, text, expected):
+    assert names(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doubao-Seed-1.6", ("豆包", "1.6")), ("TeleChat2.5", ("星辰大模型", "2.5")),
+        ("SD3.5", ("Stable Diffusion", "3.5")), ("Emu3.5", ("Emu3", "3.5")),
+        ("Gemini 3", ("Gemini", "3")), ("Claude Opus 4.5", ("Claude", "Opus 4.5")),
+        ("Kimi-K2", ("Kimi", "K2")), ("Vidu Q1", ("Vidu", "Q1")),
+        ("腾讯混元3D 2.0", ("混元3D", "2.0")), ("GPT-5.1", ("GPT-5.1", None)),
+    ],
+)
+def test_version_labels_of_wider_rows(gazetteer, text, expected):
+    [match] = gazetteer.find(simplify(text))
+    assert (match.entry.name, match.version) == expected
