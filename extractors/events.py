@@ -769,6 +769,12 @@ def _events(
         if organization is None and model.entry.status == "discovered":
             organization = _attribute(clause, model, cue if models_at == cue_at else None, rules)
         yield _Found(event_type, cue.text, model, organization, version, when, batch)
+        if event_type == "open_source" and version and version.lstrip("vV") not in (
+            rules.first_versions
+        ):
+            # "开源第二代MoE大模型DeepSeek-V2": open-sourcing a version brings it out too
+            # (or repeats its upgrade, which then merges into the same event).
+            yield _Found("upgrade", cue.text, model, organization, version, when, batch)
 
 
 def _is_recent(when: EventDate | None, reference: date | None, days: int) -> bool:
