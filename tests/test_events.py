@@ -140,7 +140,8 @@ def test_seed_004_upgrade_with_version(seed_mentions):
         ("亚马逊宣布向Anthropic追加投资27.5亿美元。", [("funding", "Anthropic")]),
         ("阿里巴巴、砺思资本等参与本轮投资。", []),
         # open weights, however phrased
-        ("零一万物今日在魔搭社区开放了Yi-1.5的模型权重。", [("open_source", "Yi")]),
+        ("零一万物今日在魔搭社区开放了Yi-1.5的模型权重。",
+         [("open_source", "Yi"), ("upgrade", "Yi")]),
         ("面壁智能将MiniCPM的权重上传至Hugging Face，供开发者下载。",
          [("open_source", "MiniCPM")]),
         ("开发者可以在Hugging Face上下载众多开源模型的权重。", []),
