@@ -85,6 +85,7 @@ class CueRules:
     reference_suffixes: re.Pattern[str]
     enumeration_starts: tuple[str, ...]
     enumeration_ends: tuple[str, ...]
+    list_separators: re.Pattern[str]
     list_openers: tuple[str, ...]
     continuation_starts: tuple[str, ...]
     organisation_types: frozenset[str]
@@ -170,6 +171,7 @@ class CueRules:
             reference_suffixes=re.compile(roles["reference_suffixes"], re.I),
             enumeration_starts=tuple(roles["enumeration_starts"]),
             enumeration_ends=tuple(roles["enumeration_ends"]),
+            list_separators=re.compile(roles["list_separators"]),
             list_openers=tuple(roles["list_openers"]),
             continuation_starts=tuple(roles["continuation_starts"]),
             organisation_types=frozenset(roles["organisation_types"]),
@@ -373,7 +375,7 @@ def _across_sentences(
                 inherited = dated.get((sentence.paragraph, model)) if model else None
                 if inherited is None and before:
                     if not scene:
-                        scene.append(_date_in(before, reference, rules))
+                        scene.append(_sentence_date(before, reference, rules))
                     inherited = scene[0]
                 if inherited is not None:
                     f = replace(f, date=inherited)
@@ -382,6 +384,18 @@ def _across_sentences(
             kept.append(f)
         settled.append((sentence, kept))
     return settled
+
+
+def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> EventDate | None:
+    """The date a sentence states outside its background clauses ("继8月底首批…上线后")."""
+    for part in _CLAUSES.finditer(sentence):
+        text = part.group().rstrip(_QUOTES)
+        if rules.background.search(text):
+            continue
+        when = _date_in(text, reference, rules)
+        if when is not None:
+            return when
+    return None
 
 
 def _edition_base(key: str | None, keys: set[str]) -> str | None:
@@ -561,8 +575,9 @@ def _sentence_events(
             for cue in clauses[last_cue_clause].cues:
                 found.extend(_events(clauses, last_cue_clause, index, cue, gazetteer, rules,
                                      date_of, reference))
-        else:
+        elif clause.matches or clause.any_cue:
             last_cue_clause = None
+        # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
     batches = tuple(
         batch for clause in clauses
         if not clause.background and any(c.event_type in FILING_TYPES for c in clause.cues)
@@ -807,8 +822,11 @@ def _event_models(
         if event_type not in FILING_TYPES:
             continue
         following = matches[index + 1] if index + 1 < len(matches) else None
+        # "…、百川智能、…" names its flagship; "百川智能的百川大模型", "小红书旗下应用“点点”"
+        # name the model.
+        between = clause.text[match.end : following.start] if following else ""
         names_model = following is not None and following.entry.kind == "model" and not (
-            clause.text[match.end : following.start].strip(_QUOTES)
+            rules.list_separators.search(between)
         )
         flagship = gazetteer.flagship(match.entry.name)
         if not names_model and flagship is not None:
