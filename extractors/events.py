@@ -93,6 +93,7 @@ class CueRules:
     target_markers: re.Pattern[str]
     company_names: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
+    model_anaphors: tuple[str, ...]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
     attribution_gap: int
@@ -182,6 +183,7 @@ class CueRules:
             ),
             company_names=re.compile(roles["company_names"]),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
+            model_anaphors=tuple(roles["model_anaphors"]),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
             attribution_gap=int(roles["attribution_gap"]),
@@ -285,6 +287,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     batches: list[int] = []
     previous: _Sentence | None = None
     context: frozenset[str] = frozenset()
+    antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
@@ -295,9 +298,14 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             previous, context = sentence, frozenset()
             continue
         before = previous.simplified if same_paragraph and previous else None
-        events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before)
+        if not same_paragraph:
+            antecedents = ()
+        events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
+                                  antecedents)
         if events.found:
             found.append((sentence, events, before))
+            named = {f.model.entry.name: f.model for f in events.found if f.model}
+            antecedents = tuple(named.values()) or antecedents
         batches.extend(events.batches)
         previous, context = sentence, events.types
     article_batch = max(batches) if batches and rules.inherit_article_batch else None
@@ -518,8 +526,10 @@ def _sentence_events(
     reference: date | None,
     context: frozenset[str],
     previous: str | None,
+    antecedents: tuple[Match, ...] = (),
 ) -> _SentenceEvents:
-    """The events one (simplified) sentence states."""
+    """The events one (simplified) sentence states; `antecedents` are the models the
+    paragraph's last sentence with model events was about (for "该模型已开源")."""
     if rules.question_marks.search(sentence):
         return _SentenceEvents()
     disabled = frozenset(
@@ -569,6 +579,12 @@ def _sentence_events(
                     if subject is not None:
                         events.append(_Found(cue.event_type, cue.text, None, subject, None,
                                              date_of(index, index), None))
+                elif not events and antecedents and source == index \
+                        and cue.event_type not in rules.organisation_types \
+                        and not clause.matches \
+                        and _names_anaphor(clauses, index, rules.model_anaphors):
+                    events = list(_anaphor_events(cue, antecedents, date_of(index, index),
+                                                  rules))
                 found.extend(events)
             last_cue_clause = index
         elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
@@ -792,6 +808,10 @@ def _events(
             yield _Found("upgrade", cue.text, model, organization, version, when, batch)
 
 
+def _is_first(version: str, rules: CueRules) -> bool:
+    return version.lstrip("vV") in rules.first_versions
+
+
 def _is_recent(when: EventDate | None, reference: date | None, days: int) -> bool:
     """Whether `when` lies within `days` before publication (a month: the same month)."""
     if when is None or reference is None:
@@ -903,6 +923,26 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             entry = Entry("organization", named["name"], None, status="discovered")
             found.append(Match(entry, start, end, named["name"]))
     return sorted(found, key=lambda m: m.start)
+
+
+def _names_anaphor(clauses: list[_Clause], index: int, anaphors: tuple[str, ...]) -> bool:
+    """Whether the cue's clause, or the clause before it, says "该模型" or the like."""
+    return any(word in clauses[i].text for i in (index - 1, index) if i >= 0 for word in anaphors)
+
+
+def _anaphor_events(
+    cue: _Cue, antecedents: tuple[Match, ...], when: EventDate | None, rules: CueRules
+) -> Iterator[_Found]:
+    """Events of `cue` about the models an anaphor stands for ("目前，该模型已在Hugging
+    Face开源": the model of the sentence before)."""
+    for model in antecedents:
+        event_type = cue.event_type
+        if event_type == "release" and model.version and not _is_first(model.version, rules):
+            event_type = "upgrade"
+        if event_type in FILING_TYPES:
+            continue  # a filing names its models
+        yield _Found(event_type, cue.text, model, model.entry.organization, model.version,
+                     when, None)
 
 
 def _subject(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> str | None:

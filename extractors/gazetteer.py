@@ -20,9 +20,12 @@ from extractors.normalize import simplify
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _LATIN = re.compile(r"[a-z0-9]")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
+# A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1.
+_LETTER_VERSION = re.compile(r"[\s-]?([KMRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
 _EDITION = re.compile(
-    r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview)(?![a-z])", re.I
+    r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp)(?![a-z])",
+    re.I
 )
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B) is a size, not a version.
 _SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk]$", re.I)
@@ -207,7 +210,10 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
     base = _TRAILING_NUMBER.search(canonical)
     if base and base.group(1) == own.group(1):
         return None
-    return _trim(key, own.start())
+    start = own.start()
+    if start >= 2 and key[start - 1].isalpha() and key[start - 2] in " -_":
+        start -= 1  # minimax-m1 → m1, as written
+    return _trim(key, start)
 
 
 def _trim(key: str, start: int) -> tuple[int, int] | None:
@@ -241,6 +247,8 @@ def _version_at(
         match = _VERSION.match(text, end)
         if match and ("." in match.group(1) or match.group(0).lstrip(" -")[:1] in "vV"):
             version, end = match.group(1), match.end()
+        elif lettered := _LETTER_VERSION.match(text, end):
+            version, end = lettered.group(1), lettered.end()
     if version is not None:
         edition = _EDITION.match(text, end)
         if edition:

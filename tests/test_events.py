@@ -181,6 +181,23 @@ def test_settled_over_the_article(gazetteer, rules):
     assert {m.event_date.value for m in found} == {date(2024, 5, 20)}
 
 
+def test_an_anaphor_names_the_model_of_the_sentence_before(gazetteer, rules):
+    text = "深度求索今日发布DeepSeek-V3.2-Exp。目前，该模型已在魔搭社区开源。"
+    found = mentions_in_article(article(text), gazetteer, rules)
+    assert sorted({(m.event_type, m.model, m.version) for m in found}) == [
+        ("open_source", "DeepSeek", "V3.2 Exp"), ("upgrade", "DeepSeek", "V3.2 Exp")]
+
+
+def test_filing_list_in_the_sentence_after_the_announcement(gazetteer, rules):
+    text = ("继首批大模型获批上线后，第三批通过备案的大模型名单于近日公布。"
+            "据统计，百川智能的百川大模型、小红书旗下应用“点点”等均在其列。")
+    found = mentions_in_article(article(text), gazetteer, rules)
+    assert sorted({(m.event_type, m.model, m.batch) for m in found}) == [
+        ("filing", "点点", 3), ("filing", "百川大模型", 3)]
+    # The date is the announcement's, not the background clause's.
+    assert {m.event_date.value for m in found} == {date(2024, 5, 1)}
+
+
 def test_a_version_stated_in_the_next_clause(gazetteer, rules):
     found = mentions_in_article(
         article("容联云赤兔大模型完成迭代，正式推出3.0版本。"), gazetteer, rules)
