@@ -85,11 +85,21 @@ class Case:
 
 
 def _fold(value: str | None) -> str:
-    return (value or "").casefold().replace(" ", "").replace("-", "")
+    """A spelling-blind name: case, spaces, hyphens and a closing 大模型 (昆仑大模型 as the
+    gold writes a name the gazetteer lacks, 昆仑 as discovery does) do not count."""
+    folded = (value or "").casefold().replace(" ", "").replace("-", "")
+    return folded.removesuffix("大模型") or folded
 
 
 def _version(value: str | None) -> str:
     return _fold(value).lstrip("v")
+
+
+def _gold_date(value: str) -> date:
+    """A gold date: 2023-11-05, or with month precision 2023-11 (the 1st), with year 2023."""
+    parts = value.split("-")
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                int(parts[2]) if len(parts) > 2 else 1)
 
 
 def gold_event(case: str, raw: dict) -> Event:
@@ -98,7 +108,7 @@ def gold_event(case: str, raw: dict) -> Event:
     names = {_fold(n) for n in [model, *raw.get("aliases", [])] if n}
     return Event(
         case, raw["type"], model, raw.get("organization"), raw.get("version"), raw.get("batch"),
-        date.fromisoformat(when) if when else None, raw.get("precision"), frozenset(names),
+        _gold_date(when) if when else None, raw.get("precision"), frozenset(names),
         bool(raw.get("ambiguous", False)),
     )
 

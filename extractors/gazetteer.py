@@ -30,6 +30,7 @@ _EDITION = re.compile(
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B) is a size, not a version.
 _SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk]$", re.I)
 _LABEL_STRIP = " -_·.:"
+_MODEL_NOUN = "大模型"
 _TRAILING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)$")
 # A digit between letters names a variant, not a version: T2V, TI2V (text/image to video).
 _VARIANT = re.compile(r"[a-z]+\d+[a-z]+")
@@ -89,11 +90,18 @@ class Gazetteer:
             )
             self.organizations[entry.name] = entry
             self._add(entry)
+        claimed = {simplify(alias).casefold() for row in (*organizations, *models)
+                   for alias in (row.get("model") or row.get("organization") or "",
+                                 *_split_aliases(row.get("aliases")))}
         for row in models:
+            name = row["model"].strip()
+            organization = row["organization"].strip() or None
+            aliases = _split_aliases(row.get("aliases"))
+            aliases += self._brand_aliases(name, organization, claimed)
             entry = Entry(
-                "model", row["model"].strip(), row["organization"].strip() or None,
+                "model", name, organization,
                 family=(row.get("family") or "").strip() or None,
-                aliases=tuple(_split_aliases(row.get("aliases"))),
+                aliases=tuple(aliases),
                 not_after=tuple(_split_aliases(row.get("not_after"))),
             )
             self.models[entry.name] = entry
@@ -105,6 +113,16 @@ class Gazetteer:
         # Jumping between characters that can start an alias skips most of a sentence in C.
         firsts = sorted({key[0] for key in self._index})
         self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+
+    def _brand_aliases(self, name: str, organization: str | None, claimed: set[str]) -> list[str]:
+        """For a model whose bare brand is an ordinary word (百灵大模型, 快意大模型), the brand
+        right after its developer's name is unambiguous: 蚂蚁百灵, 快手快意, vivo蓝心."""
+        brand = name.removesuffix(_MODEL_NOUN)
+        org = self.organizations.get(organization or "")
+        if brand == name or len(brand) < 2 or org is None:
+            return []
+        made = [f"{alias}{brand}" for alias in (org.name, *org.aliases)]
+        return [alias for alias in made if simplify(alias).casefold() not in claimed]
 
     def flagship(self, organization: str) -> Entry | None:
         """The organisation's only general-purpose model, if it has exactly one."""
