@@ -142,5 +142,6 @@ def test_version_labels_of_wider_rows(gazetteer, text, expected):
 
 def test_a_brand_after_its_developer_is_the_model(gazetteer):
     # 百灵, 快意 and 蓝心 alone are ordinary words; after their developer they are models.
-    assert names(gazetteer, "蚂蚁百灵、快手快意、vivo蓝心") == ["百灵大模型", "快意大模型", "蓝心大模型"]
+    assert names(gazetteer, "蚂蚁百灵、快手快意、vivo蓝心") == [
+        "百灵大模型", "快意大模型", "蓝心大模型"]
     assert names(gazetteer, "百灵鸟飞过快意人生") == []
