@@ -288,6 +288,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     previous: _Sentence | None = None
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
+    batch_so_far: dict[int, int | None] = {}  # sentence index → highest batch named by then
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
@@ -307,15 +308,20 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
         batches.extend(events.batches)
+        if events.found:
+            batch_so_far[sentence.index] = max(batches) if batches else None
         previous, context = sentence, events.types
-    article_batch = max(batches) if batches and rules.inherit_article_batch else None
+    # A filing takes the highest batch named so far: a batch named only after it
+    # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
     for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
             batch = event.batch
-            if batch is None and event.event_type in FILING_TYPES:
-                batch = article_batch
+            if batch is None and event.event_type in FILING_TYPES and (
+                rules.inherit_article_batch
+            ):
+                batch = batch_so_far.get(sentence.index)
             model = event.model
             mention = Mention(
                 event_id=_event_id(event, reference, rules),
