@@ -165,10 +165,8 @@ class CueRules:
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
-            reference_verbs=re.compile(
-                f"(?:{'|'.join(map(re.escape, roles['reference_verbs']))})"
-                f"[^,，。;；、的]{{0,{int(roles['reference_verb_gap'])}}}$"
-            ),
+            reference_verbs=_words_before(roles["reference_verbs"], roles["reference_verb_gap"],
+                                          also_not="的"),
             reference_suffixes=re.compile(roles["reference_suffixes"], re.I),
             enumeration_starts=tuple(roles["enumeration_starts"]),
             enumeration_ends=tuple(roles["enumeration_ends"]),
@@ -177,10 +175,7 @@ class CueRules:
             continuation_starts=tuple(roles["continuation_starts"]),
             organisation_types=frozenset(roles["organisation_types"]),
             investor_markers=re.compile(roles["investor_markers"]),
-            target_markers=re.compile(
-                f"(?:{'|'.join(map(re.escape, roles['target_markers']))})"
-                f"[^,，。;；、]{{0,{int(roles['target_gap'])}}}$"
-            ),
+            target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
             company_names=re.compile(roles["company_names"]),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=tuple(roles["model_anaphors"]),
@@ -211,6 +206,14 @@ def _modal_words(modality: dict) -> re.Pattern[str]:
     modal = sorted({*modality["negations"], *modality["plans"]}, key=len, reverse=True)
     alternatives = [*map(re.escape, plain), f"(?P<modal>{'|'.join(map(re.escape, modal))})"]
     return re.compile("|".join(alternatives))
+
+
+def _words_before(words: list[str], gap: int, also_not: str = "") -> re.Pattern[str]:
+    """One of `words`, then at most `gap` characters within the clause (none of
+    `also_not`), then the end: searched with an end position, it says whether one of the
+    words stands shortly before that position."""
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(f"(?:{alternatives})[^,，。;；、{also_not}]{{0,{int(gap)}}}$")
 
 
 def _any_word(words) -> re.Pattern[str]:
@@ -292,23 +295,20 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
-            context = frozenset()
+            context, antecedents = frozenset(), ()
         if not rules.triggers.search(sentence.simplified) and not (
             context and rules.context_triggers.search(sentence.simplified)
         ):
             previous, context = sentence, frozenset()
             continue
         before = previous.simplified if same_paragraph and previous else None
-        if not same_paragraph:
-            antecedents = ()
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
+        batches.extend(events.batches)
         if events.found:
             found.append((sentence, events, before))
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
-        batches.extend(events.batches)
-        if events.found:
             batch_so_far[sentence.index] = max(batches) if batches else None
         previous, context = sentence, events.types
     # A filing takes the highest batch named so far: a batch named only after it
@@ -800,15 +800,13 @@ def _events(
         event_type = cue.event_type
         if event_type == "release" and version:
             # A new version of a known model; its first version is its release.
-            if version.lstrip("vV") not in rules.first_versions:
+            if not _is_first(version, rules):
                 event_type = "upgrade"
         organization = model.entry.organization
         if organization is None and model.entry.status == "discovered":
             organization = _attribute(clause, model, cue if models_at == cue_at else None, rules)
         yield _Found(event_type, cue.text, model, organization, version, when, batch)
-        if event_type == "open_source" and version and version.lstrip("vV") not in (
-            rules.first_versions
-        ):
+        if event_type == "open_source" and version and not _is_first(version, rules):
             # "开源第二代MoE大模型DeepSeek-V2": open-sourcing a version brings it out too
             # (or repeats its upgrade, which then merges into the same event).
             yield _Found("upgrade", cue.text, model, organization, version, when, batch)
@@ -914,7 +912,8 @@ def _attribute(clause: _Clause, model: Match, cue: _Cue | None, rules: CueRules)
 
 def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
     """Organisations of the clause, a gazetteer model standing for its developer, and
-    companies the gazetteer lacks where the text names one ("AI硬件初创公司io")."""
+    companies the gazetteer lacks where the text names one ("AI硬件初创公司io"); not one
+    right after 由 ("由苹果前首席设计官参与创立的公司io": 苹果 is not the one meant)."""
     found = []
     for match in clause.matches:
         if match.entry.kind == "organization":
@@ -928,7 +927,9 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
         if not any(m.start < end and start < m.end for m in clause.matches):
             entry = Entry("organization", named["name"], None, status="discovered")
             found.append(Match(entry, start, end, named["name"]))
-    return sorted(found, key=lambda m: m.start)
+    text = clause.text
+    return sorted((o for o in found if text[max(0, o.start - 1) : o.start] != "由"),
+                  key=lambda m: m.start)
 
 
 def _names_anaphor(clauses: list[_Clause], index: int, anaphors: tuple[str, ...]) -> bool:
@@ -957,11 +958,9 @@ def _subject(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> str | None
     matches = _names_in(sentence, gazetteer, rules)
     for part in _CLAUSES.finditer(sentence):
         clause = _clause(part.group(), part.start(), matches, [], (False, False), rules)
-        orgs = [o for o in _organisations(clause, gazetteer, rules)
-                if clause.text[max(0, o.start - 1) : o.start] != "由"
-                and not rules.investor_markers.match(clause.text, o.end)]
-        if orgs:
-            return orgs[-1].entry.name
+        subject = _organisation_target(clause, None, gazetteer, rules)
+        if subject is not None:
+            return subject
     return None
 
 
@@ -976,9 +975,7 @@ def _organisation_target(
     clause is the subject clause before the cue's own clause.
     """
     text = clause.text
-    # "由苹果前首席设计官参与创立的公司io": the organisation after 由 is not the one meant.
-    orgs = [o for o in _organisations(clause, gazetteer, rules)
-            if not text[max(0, o.start - 1) : o.start] == "由"]
+    orgs = _organisations(clause, gazetteer, rules)
     if cue is None:
         candidates = [o for o in orgs if not rules.investor_markers.match(text, o.end)]
         return candidates[-1].entry.name if candidates else None
