@@ -31,6 +31,7 @@ _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 class Pattern:
     kind: str  # quoted | appositive | latin | org_prefix | modified | service
     regex: re.Pattern[str]
+    strip_generic: bool = False  # drop generic words closing the name (赤兔金融 → 赤兔)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class DiscoveryRules:
             regex = re.compile(spec["regex"])
             if "name" not in regex.groupindex:
                 raise ValueError(f"{path}: pattern {spec['regex']!r} has no (?P<name>…) group")
-            patterns.append(Pattern(spec["kind"], regex))
+            strip = bool(spec.get("strip_generic", spec["kind"] == "org_prefix"))
+            patterns.append(Pattern(spec["kind"], regex, strip))
         stop, names = raw["stop"], raw["names"]
         generic = frozenset(simplify(word) for word in stop["generic"])
         return cls(
@@ -125,14 +127,14 @@ def discover_models(
             for org in (m for m in known if m.entry.kind == "organization"):
                 match = pattern.regex.match(text, org.end)
                 if match:
-                    found = _candidate(match, pattern.kind, text, rules, strip_generic=True)
+                    found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic)
                     if found is not None:
                         candidates.append(_with_org(found, org.entry.name))
             continue
         for match in pattern.regex.finditer(text):
             if pattern.kind == "appositive" and _after_quantifier(text, match, rules):
                 continue
-            found = _candidate(match, pattern.kind, text, rules, strip_generic=False)
+            found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic)
             if found is not None:
                 candidates.append(found)
     models = [m for m in known if m.entry.kind == "model"]

@@ -36,6 +36,12 @@ from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
 MAX_EVIDENCE_CHARS = 400
 _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+# A list opened by a colon whose items end in semicolons ("其中包括：中国电信“星辰”；快手
+# “快意”；…。") is one sentence: each item alone names no event. Items this long or longer
+# are sentences of their own.
+_COLON = re.compile(r"[:：]")
+_SEMICOLONS = ("；", ";")
+_LIST_ITEM_CHARS = 48
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
 _CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
@@ -480,15 +486,15 @@ class _OriginalText:
     def sentences(self) -> Iterator[_Sentence]:
         source = self.simplified if self.aligned else self.text
         index, paragraph, last_end = 0, 0, 0
-        for match in _SENTENCES.finditer(source):
-            raw = match.group()
+        for span_start, span_end in _colon_lists(source):
+            raw = source[span_start:span_end]
             stripped = raw.strip()
             if not stripped:
                 continue
-            start = match.start() + len(raw) - len(raw.lstrip())
+            start = span_start + len(raw) - len(raw.lstrip())
             if "\n" in source[last_end:start]:
                 paragraph += 1
-            last_end = match.end()
+            last_end = span_end
             if self.aligned:
                 yield _Sentence(index, paragraph, stripped, start, start + len(stripped))
             else:
@@ -501,6 +507,30 @@ class _OriginalText:
         if self.offsets is None:
             return self.text[sentence.start : sentence.end]
         return self.text[self.offsets[sentence.start] : self.offsets[sentence.end]].strip()
+
+
+def _colon_lists(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans of `text`, a colon-opened list of short semicolon items as one."""
+    pending: tuple[int, int] | None = None  # an open list: its span so far
+    for match in _SENTENCES.finditer(text):
+        start, end = match.span()
+        piece = match.group()
+        if pending is not None:
+            joins = text[pending[1]:start] == "" and len(piece.strip()) < _LIST_ITEM_CHARS
+            if joins:
+                pending = (pending[0], end)
+                if not piece.rstrip().endswith(_SEMICOLONS):
+                    yield pending
+                    pending = None
+                continue
+            yield pending
+            pending = None
+        if piece.rstrip().endswith(_SEMICOLONS) and _COLON.search(piece):
+            pending = (start, end)
+        else:
+            yield start, end
+    if pending is not None:
+        yield pending
 
 
 # Characters whose NFKC form may have another length (… → ..., ㎡ → m2, ½ → 1⁄2); CJK,
@@ -562,41 +592,31 @@ def _sentence_events(
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules))
     found: list[_Found] = []
-    anaphor_date: list[EventDate | None] = []  # resolved once, when first needed
-
-    def date_of(cue_at: int, models_at: int) -> EventDate | None:
-        when = _clause_date(clauses, cue_at, models_at, reference, rules)
-        if when is None and previous and any(a in sentence for a in rules.anaphors):
-            if not anaphor_date:
-                anaphor_date.append(resolve_event_date(previous, reference))
-            when = anaphor_date[0]
-        return when
+    scope = _Scope(sentence, clauses, previous, reference, gazetteer, rules)
 
     last_cue_clause: int | None = None
     for index, clause in enumerate(clauses):
         if clause.cues:
             for cue in clause.cues:
                 source = _target_clause(clauses, index, cue, gazetteer, rules)
-                events = list(_events(clauses, index, source, cue, gazetteer, rules, date_of,
-                                      reference))
+                events = list(_events(scope, index, source, cue))
                 if not events and previous and cue.event_type in rules.organisation_types \
                         and any(word in clause.text for word in rules.organisation_anaphors):
                     subject = _subject(previous, gazetteer, rules)
                     if subject is not None:
                         events.append(_Found(cue.event_type, cue.text, None, subject, None,
-                                             date_of(index, index), None))
+                                             scope.date_of(index, index), None))
                 elif not events and antecedents and source == index \
                         and cue.event_type not in rules.organisation_types \
                         and not clause.matches \
                         and _names_anaphor(clauses, index, rules.model_anaphors):
-                    events = list(_anaphor_events(cue, antecedents, date_of(index, index),
-                                                  rules))
+                    events = list(_anaphor_events(cue, antecedents,
+                                                  scope.date_of(index, index), rules))
                 found.extend(events)
             last_cue_clause = index
         elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
             for cue in clauses[last_cue_clause].cues:
-                found.extend(_events(clauses, last_cue_clause, index, cue, gazetteer, rules,
-                                     date_of, reference))
+                found.extend(_events(scope, last_cue_clause, index, cue))
         elif clause.matches or clause.any_cue:
             last_cue_clause = None
         # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
@@ -607,6 +627,43 @@ def _sentence_events(
     )
     types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)
     return _SentenceEvents(found, types, batches)
+
+
+class _Scope:
+    """What the clauses of one sentence share, each worked out once, when first needed: the
+    date of a cue's clause and the owner of a model named without one."""
+
+    def __init__(self, sentence: str, clauses: list[_Clause], previous: str | None,
+                 reference: date | None, gazetteer: Gazetteer, rules: CueRules):
+        self.sentence, self.clauses, self.previous = sentence, clauses, previous
+        self.reference, self.gazetteer, self.rules = reference, gazetteer, rules
+        self._anaphor_date: list[EventDate | None] = []
+        self._owners: dict[int, str | None] = {}
+
+    def date_of(self, cue_at: int, models_at: int) -> EventDate | None:
+        rules, previous = self.rules, self.previous
+        when = _clause_date(self.clauses, cue_at, models_at, self.reference, rules)
+        if when is None and previous and any(a in self.sentence for a in rules.anaphors):
+            if not self._anaphor_date:
+                self._anaphor_date.append(resolve_event_date(previous, self.reference))
+            when = self._anaphor_date[0]
+        return when
+
+    def owner_of(self, cue_at: int) -> str | None:
+        """The organisation the sentence is about up to clause `cue_at` ("猎户星空召开发布会,
+        正式发布自研的Orion-14B"), else, where that clause says 公司 or 其, the one the
+        sentence before is about ("用友网络发布公告称, 公司自主研发的YonGPT…")."""
+        if cue_at not in self._owners:
+            gazetteer, rules = self.gazetteer, self.rules
+            owner = next((target for clause in self.clauses[: cue_at + 1]
+                          if (target := _organisation_target(clause, None, gazetteer, rules))),
+                         None)
+            if owner is None and self.previous and any(
+                word in self.clauses[cue_at].text for word in rules.organisation_anaphors
+            ):
+                owner = _subject(self.previous, gazetteer, rules)
+            self._owners[cue_at] = owner
+        return self._owners[cue_at]
 
 
 def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
@@ -761,10 +818,9 @@ def _targets(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) 
     return bool(_event_models(clause, cue.event_type, gazetteer, rules))
 
 
-def _events(
-    clauses: list[_Clause], cue_at: int, models_at: int, cue: _Cue,
-    gazetteer: Gazetteer, rules: CueRules, date_of, reference: date | None,
-) -> Iterator[_Found]:
+def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_Found]:
+    clauses, gazetteer, rules, reference = (scope.clauses, scope.gazetteer, scope.rules,
+                                            scope.reference)
     cue_clause, clause = clauses[cue_at], clauses[models_at]
     batch = None
     if cue.event_type in FILING_TYPES:
@@ -772,7 +828,7 @@ def _events(
         # 首批获准向公众提供服务的大模型之一"), never a background one.
         batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules) or next(
             (b for c in clauses if not c.background and (b := _batch(c.text, rules))), None)
-    when = date_of(cue_at, models_at)
+    when = scope.date_of(cue_at, models_at)
     if (cue.event_type in rules.agent_types
             and rules.attributive_after.match(cue_clause.text, cue.end)
             and not _is_recent(when, reference, rules.attributive_days)):
@@ -804,7 +860,12 @@ def _events(
                 event_type = "upgrade"
         organization = model.entry.organization
         if organization is None and model.entry.status == "discovered":
-            organization = _attribute(clause, model, cue if models_at == cue_at else None, rules)
+            own = cue if models_at == cue_at else None
+            listed = own is None or _in_list(clause.text, model, own, rules)
+            organization = _attribute(clause, model, None if listed else own, gazetteer, rules)
+            if organization is None and not (listed and cue.event_type in FILING_TYPES):
+                # Not for an item of a filing list: the list's subject is no developer.
+                organization = scope.owner_of(cue_at)
         yield _Found(event_type, cue.text, model, organization, version, when, batch)
         if event_type == "open_source" and version and not _is_first(version, rules):
             # "开源第二代MoE大模型DeepSeek-V2": open-sourcing a version brings it out too
@@ -896,11 +957,14 @@ def _version_nearby(
     return None
 
 
-def _attribute(clause: _Clause, model: Match, cue: _Cue | None, rules: CueRules) -> str | None:
+def _attribute(
+    clause: _Clause, model: Match, cue: _Cue | None, gazetteer: Gazetteer, rules: CueRules
+) -> str | None:
     """The developer of a discovered model: the organisation right before it (容联云自研的
-    “赤兔”), else the clause's subject, its first organisation before the cue (A发布B). In a
-    clause without the cue (an item of a list) only the organisation right before it."""
-    orgs = [m for m in clause.matches if m.entry.kind == "organization"]
+    “赤兔”), else the clause's subject, its first organisation before the cue (A发布B). For
+    an item of a list (`cue` None) only the organisation right before it."""
+    orgs = [m for m in _organisations(clause, gazetteer, rules) if m.end <= model.start
+            or m.start >= model.end]
     before = [o for o in orgs if o.end <= model.start]
     if before and model.start - before[-1].end <= rules.attribution_gap:
         return before[-1].entry.name
@@ -908,6 +972,13 @@ def _attribute(clause: _Clause, model: Match, cue: _Cue | None, rules: CueRules)
         return None
     subject = next((o for o in orgs if o.end <= max(cue.start, model.start)), None)
     return subject.entry.name if subject else None
+
+
+def _in_list(text: str, model: Match, cue: _Cue, rules: CueRules) -> bool:
+    """Whether `model` is an item of a list before its cue ("A的X、B的Y均在名单中"), where
+    the clause's subject is not its owner."""
+    return model.start < cue.start and rules.list_separators.search(text, 0, model.start) \
+        is not None
 
 
 def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:

@@ -343,3 +343,36 @@ def test_one_upgrade_whatever_the_version_spelling(gazetteer, rules):
 
     assert ids("DeepSeek发布DeepSeek-V3。") == ids("DeepSeek正式发布DeepSeek V3。")
     assert ids("百度发布文心大模型4.0。") == ids("百度发布ERNIE 4.0。") != ids("百度发布文心4.5。")
+
+
+def owned(text, gazetteer, rules, published=datetime(2024, 5, 20)):
+    found = mentions_in_article(article(text, published), gazetteer, rules)
+    return sorted({(m.event_type, m.model or m.organization, m.organization) for m in found})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a colon-opened list of semicolon items is one sentence
+        ("网信办昨日公布新增备案信息，其中包括：某银行“金睛大模型”；某车企“灵犀大模型”；"
+         "科大讯飞“讯飞星火”。",
+         [("filing", "灵犀", None), ("filing", "讯飞星火", "科大讯飞"),
+          ("filing", "金睛", None)]),
+        # the members of a batch in the sentence after its announcement
+        ("北京市网信办日前公布了新一批完成备案的服务。此次新增的5款服务中，包括智谱清言和Kimi。",
+         [("filing", "Kimi", "月之暗面"), ("filing", "智谱清言", "智谱AI")]),
+        ("本月第二批完成登记的应用已公布。某科技公司的“小智助手”、某出版社的写作工具“妙笔生花”"
+         "都在这份名单之中。",
+         [("registration", "妙笔生花", None), ("registration", "小智助手", None)]),
+        # owners named apart from the model
+        ("猎户星空今天召开发布会，正式推出旗下海豚大模型。", [("release", "海豚", "猎户星空")]),
+        ("容联云宣布，麒麟大模型已完成备案。", [("filing", "麒麟", "容联云")]),
+        ("奇安信发布公告。公司自主研发的QAX-Sec安全大模型已通过备案。",
+         [("filing", "QAX-Sec", "奇安信")]),
+        # an item of a list before its cue is not the subject's
+        ("第三批完成登记的服务名单公布。据统计，携程的“携程问道”、某音频平台的“声韵”均在名单中。",
+         [("registration", "声韵", None), ("registration", "携程问道", "携程")]),
+    ],
+)
+def test_owners_and_lists(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules) == sorted(expected, key=lambda e: e[:2])
