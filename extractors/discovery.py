@@ -189,6 +189,11 @@ def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) ->
     return before.endswith(rules.appositive_not_after)
 
 
+def is_generic(name: str, rules: DiscoveryRules) -> bool:
+    """Whether `name` is only generic words (人工智能, 具身智能机器人): no name."""
+    return _only_generic(name, rules)
+
+
 def _is_name(name: str, rules: DiscoveryRules) -> bool:
     if not rules.min_chars <= len(name) <= rules.max_chars:
         return False

@@ -24,11 +24,16 @@ import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from extractors.dates import resolve_event_date
-from extractors.discovery import DEFAULT_DISCOVERY_PATH, DiscoveryRules, discover_models
+from extractors.discovery import (
+    DEFAULT_DISCOVERY_PATH,
+    DiscoveryRules,
+    discover_models,
+    is_generic,
+)
 from extractors.gazetteer import Entry, Gazetteer, Match
 from extractors.normalize import simplify, stable_id
 from extractors.records import EVENT_TYPES, Article, EventDate, Mention
@@ -97,7 +102,8 @@ class CueRules:
     organisation_types: frozenset[str]
     investor_markers: re.Pattern[str]
     target_markers: re.Pattern[str]
-    company_names: re.Pattern[str]
+    company_names: tuple[re.Pattern[str], ...]
+    company_bad_starts: tuple[str, ...]
     organisation_anaphors: tuple[str, ...]
     model_anaphors: tuple[str, ...]
     investor_verbs: tuple[str, ...]
@@ -110,9 +116,12 @@ class CueRules:
     date_traps: tuple[str, ...]
     background: re.Pattern[str]
     anaphors: tuple[str, ...]
+    next_day: tuple[str, ...]
+    vague_dates: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
     batch_pattern: re.Pattern[str]
+    batch_traps: tuple[re.Pattern[str], ...]
     inherit_article_batch: bool
     discovery: DiscoveryRules | None = None
 
@@ -182,7 +191,8 @@ class CueRules:
             organisation_types=frozenset(roles["organisation_types"]),
             investor_markers=re.compile(roles["investor_markers"]),
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
-            company_names=re.compile(roles["company_names"]),
+            company_names=tuple(map(re.compile, roles["company_names"])),
+            company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=tuple(roles["model_anaphors"]),
             investor_verbs=tuple(roles["investor_verbs"]),
@@ -195,9 +205,12 @@ class CueRules:
             date_traps=tuple(dates["traps"]),
             background=re.compile(dates["background"]),
             anaphors=tuple(dates["anaphors"]),
+            next_day=tuple(dates.get("next_day", [])),
+            vague_dates=_any_word(dates.get("vague", [])),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
+            batch_traps=_compile_all(raw["batches"].get("traps", [])),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
@@ -358,21 +371,24 @@ def _across_sentences(
       that upgrade ("豆包大模型1.5 Pro发布…新模型已在豆包App上线"), unless its date says it
       is another event;
     - an edition of a version the article reports ("Gemini 2.0…实验版Gemini 2.0 Flash") is
-      that version;
+      that version, unless their dates are months apart (文心4.5 in March, 4.5 Turbo now);
     - a mention without a date takes the date of an earlier mention of the same model in
       its paragraph ("…近日发布FLUX.1。其中两个版本开放权重"), else the date of the sentence
-      right before it in its paragraph ("大会昨日开幕。…宣布，盘古大模型5.0正式亮相").
+      right before it in its paragraph ("大会昨日开幕。…宣布，盘古大模型5.0正式亮相"), the
+      day after it for "次日".
     """
-    versions: dict[tuple[str, str], dict[str, str]] = {}  # version key → first spelling
+    # (type, model) → version key → its first spelling, and the months it is dated in
+    versions: dict[tuple[str, str], dict[str, tuple[str, set[str | None]]]] = {}
     for _, events, _ in found:
         for f in events.found:
             if f.model and f.version:
                 key = _version_key(f.version)
                 if key:
                     spellings = versions.setdefault((f.event_type, f.model.entry.name), {})
-                    spellings.setdefault(key, f.version)
+                    spellings.setdefault(key, (f.version, set()))[1].add(_event_month(f.date))
     dated: dict[tuple[int, str], EventDate] = {}
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
+    event_dates: dict[int, EventDate] = {}  # sentence index → the date of its first event
     settled = []
     for sentence, events, before in found:
         scene: list[EventDate | None] = []  # the date of `before`, once needed
@@ -389,29 +405,56 @@ def _across_sentences(
             if model and f.version:
                 spellings = versions[(f.event_type, model)]
                 base = _edition_base(_version_key(f.version), set(spellings))
-                if base is not None:
-                    f = replace(f, version=spellings[base])
+                month = _event_month(f.date)
+                if base is not None and (
+                    month is None or {month, None} & spellings[base][1]
+                ):  # "今年3月推出文心4.5, 昨日发布4.5 Turbo": another event
+                    f = replace(f, version=spellings[base][0])
             if f.date is None:
-                inherited = dated.get((sentence.paragraph, model)) if model else None
+                next_day = any(word in sentence.simplified for word in rules.next_day)
+                inherited = None
+                if model and not next_day:
+                    inherited = dated.get((sentence.paragraph, model))
                 if inherited is None and before:
                     if not scene:
-                        scene.append(_sentence_date(before, reference, rules))
+                        # The date its events were given ("开幕当天, …发布X"), else the one
+                        # it states.
+                        told = event_dates.get(sentence.index - 1)
+                        scene.append(told or _sentence_date(before, reference, rules))
                     inherited = scene[0]
+                    if next_day and inherited is not None:
+                        inherited = _day_after(inherited)
                 if inherited is not None:
                     f = replace(f, date=inherited)
             elif model:
                 dated.setdefault((sentence.paragraph, model), f.date)
             kept.append(f)
+            if f.date is not None:
+                event_dates.setdefault(sentence.index, f.date)
         settled.append((sentence, kept))
     return settled
 
 
+def _event_month(when: EventDate | None) -> str | None:
+    if when is None or when.precision == "year":
+        return None
+    return when.value.strftime("%Y-%m")
+
+
+def _day_after(when: EventDate) -> EventDate | None:
+    """次日 of a day; of a month or year it is no date."""
+    if when.precision != "day":
+        return None
+    return EventDate(when.value + timedelta(days=1), "day")
+
+
 def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> EventDate | None:
-    """The date a sentence states outside its background clauses ("继8月底首批…上线后")."""
+    """The date a sentence states outside its background and planned clauses ("继8月底首批
+    …上线后")."""
     for part in _CLAUSES.finditer(sentence):
         text = part.group().rstrip(_QUOTES)
-        if rules.background.search(text):
-            continue
+        if rules.background.search(text) or _has_modal_word(text, rules):
+            continue  # "…宣布将于7月31日开源": a plan's date is no scene's
         when = _date_in(text, reference, rules)
         if when is not None:
             return when
@@ -993,11 +1036,18 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             entry = gazetteer.organizations.get(match.entry.organization)
             if entry is not None:  # "DeepSeek完成融资": the model names its company
                 found.append(Match(entry, match.start, match.end, match.surface))
-    for named in rules.company_names.finditer(clause.text):
-        start, end = named.span("name")
-        if not any(m.start < end and start < m.end for m in clause.matches):
-            entry = Entry("organization", named["name"], None, status="discovered")
-            found.append(Match(entry, start, end, named["name"]))
+    for pattern in rules.company_names:
+        for named in pattern.finditer(clause.text):
+            start, end = named.span("name")
+            name = named["name"]
+            if any(m.start < end and start < m.end for m in [*clause.matches, *found]):
+                continue
+            if name.startswith(rules.company_bad_starts) or (
+                rules.discovery and is_generic(name, rules.discovery)
+            ):
+                continue  # "该公司", "人工智能"
+            entry = Entry("organization", name, None, status="discovered")
+            found.append(Match(entry, start, end, name))
     text = clause.text
     return sorted((o for o in found if text[max(0, o.start - 1) : o.start] != "由"),
                   key=lambda m: m.start)
@@ -1087,19 +1137,27 @@ def _clause_date(
     """The date in the cue's clause or its models' clause, else the nearest one before.
 
     Clauses that state an "as of" date (截至2023年底) give none, and a background clause
-    before the cue (…公开邀测之后) ends the search: its date is its own event's.
+    before the cue (…公开邀测之后) ends the search: its date is its own event's. A vague
+    date (刚刚, 近日) gives way to a date in a clause before ("今年3月，百度刚刚推出…").
     """
+    vague: EventDate | None = None  # "刚刚", "近日": only if no clause before says more
     for index in dict.fromkeys((cue_at, models_at)):
-        when = _date_in(clauses[index].text, reference, rules)
+        text = clauses[index].text
+        when = _date_in(text, reference, rules)
         if when is not None:
-            return when
+            if not rules.vague_dates.search(text) or _date_in(
+                rules.vague_dates.sub("", text), reference, rules
+            ):
+                return when
+            vague = vague or when
     for index in range(cue_at - 1, -1, -1):
-        if clauses[index].background:
-            return None
-        when = _date_in(clauses[index].text, reference, rules)
+        clause = clauses[index]
+        if clause.background or (vague and clause.any_cue):
+            return vague  # a vague date beats the date of another event
+        when = _date_in(clause.text, reference, rules)
         if when is not None:
             return when
-    return None
+    return vague
 
 
 def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | None:
@@ -1112,6 +1170,8 @@ def _batch(clause: str, rules: CueRules) -> int | None:
     match = rules.batch_pattern.search(clause)
     if match is None:
         return None
+    if any(trap.search(clause, match.start()) for trap in rules.batch_traps):
+        return None  # 首批…类大模型之一: the first of a kind
     if match.group(2):  # 首批
         return 1
     return _cn_number(match.group(1))

@@ -376,3 +376,41 @@ def owned(text, gazetteer, rules, published=datetime(2024, 5, 20)):
 )
 def test_owners_and_lists(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules) == sorted(expected, key=lambda e: e[:2])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan reaches across the date between it and its verb
+        ("腾讯计划于下月中旬起分批推出混元新版本。", []),
+        ("智谱发布GLM-4.5，并宣布将于8月15日全面开源。", [("upgrade", "ChatGLM")]),
+        # talks and failed deals are no acquisitions
+        ("此前与谷歌的收购谈判破裂后，该公司转而寻求融资。", []),
+        # companies the gazetteer lacks, without a company noun or with a company ending
+        ("具身智能创企灵枢宣布完成超亿元A轮融资。", [("funding", "灵枢")]),
+        ("灵犀动力机器人宣布完成新一轮融资。", [("funding", "灵犀动力机器人")]),
+        ("美国机器人公司Figure宣布收购Skild AI。", [("acquisition", "Skild AI")]),
+        ("人工智能宣布完成融资。", []),
+    ],
+)
+def test_plans_deals_and_companies(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules) == sorted(expected)
+
+
+def test_first_of_a_kind_is_no_batch(gazetteer, rules):
+    text = "某银行宣布，其自研的金睛大模型已通过备案，是首批通过备案的金融行业大模型之一。"
+    found = mentions_in_article(article(text), gazetteer, rules)
+    assert [(m.event_type, m.model, m.batch) for m in found] == [("filing", "金睛", None)]
+
+
+def test_next_day_and_vague_dates(gazetteer, rules):
+    text = ("9月10日，某大会在杭州开幕。开幕当天，智谱发布GLM-4.5。次日，月之暗面发布Kimi K2。"
+            "今年3月，百度刚刚推出文心大模型4.5，如今又发布文心大模型4.5 Turbo。")
+    found = mentions_in_article(article(text, datetime(2025, 9, 12)), gazetteer, rules)
+    dated = {(m.model, m.version): (m.event_date.value, m.event_date.precision)
+             for m in found if m.event_date}
+    assert dated[("ChatGLM", "4.5")] == (date(2025, 9, 10), "day")
+    assert dated[("Kimi", "K2")] == (date(2025, 9, 11), "day")
+    # The vague 刚刚 gives way to 今年3月; 4.5 Turbo, months later, is not folded into 4.5.
+    assert dated[("文心一言", "4.5")] == (date(2025, 3, 1), "month")
+    assert ("文心一言", "4.5 Turbo") in dated
