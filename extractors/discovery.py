@@ -98,7 +98,7 @@ class Discovery:
     surface: str
     kind: str
     version: str | None = None
-    organization: str | None = None  # known only for org_prefix names
+    organization: str | None = None  # for org_prefix names and owners named before a service
     # The gazetteer model a quoted spelling stands for, which the matcher cannot see across
     # the quotes: “子曰”教育大模型 → 子曰大模型.
     known: str | None = None
@@ -146,6 +146,11 @@ def discover_models(
             if gazetteer.lookup(found.name) is not None:
                 continue
             found = _resolved(found, gazetteer)
+            if found.organization and found.kind != "org_prefix":
+                owner = gazetteer.lookup(found.organization)  # 阿里 → 阿里巴巴
+                if owner is not None:
+                    canonical = owner.name if owner.kind == "organization" else owner.organization
+                    found = _with_org(found, canonical or found.organization)
         if kept and found.start < kept[-1].end:
             continue  # overlaps an earlier, longer candidate
         kept.append(found)
@@ -165,7 +170,11 @@ def _candidate(
     version = match.groupdict().get("version")
     if version:
         end = match.end("version")
+    owner = match.groupdict().get("owner")
+    if owner and (owner.startswith(rules.bad_starts) or _only_generic(owner, rules)):
+        owner = None  # "包括某银行“金睛”": no owner by name
     return Discovery(name, start, end, text[start:end], kind, version or None,
+                     organization=owner or None,
                      phrase=match.group() if kind == "quoted" else "")
 
 

@@ -110,6 +110,7 @@ class CueRules:
     agent_types: frozenset[str]
     attribution_gap: int
     version_after_cue: re.Pattern[str]
+    release_label: re.Pattern[str]
     version_after_model: re.Pattern[str]
     version_next_clause: re.Pattern[str]
     first_versions: frozenset[str]
@@ -199,6 +200,7 @@ class CueRules:
             agent_types=frozenset(roles["agent_types"]),
             attribution_gap=int(roles["attribution_gap"]),
             version_after_cue=re.compile(versions["after_cue"]),
+            release_label=re.compile(versions["release_label"]),
             version_after_model=re.compile(versions["after_model"]),
             version_next_clause=re.compile(versions["next_clause"]),
             first_versions=frozenset(versions["first"]),
@@ -798,8 +800,13 @@ def _accepted(
         if any(a.rank <= cue.rank for a in overlapping):
             continue
         accepted = [a for a in accepted if a not in overlapping]
-        if all(a.event_type != cue.event_type for a in accepted):
+        same = next((a for a in accepted if a.event_type == cue.event_type), None)
+        if same is None:
             accepted.append(cue)
+        elif rules.attributive_after.match(clause, same.end) and not (
+            rules.attributive_after.match(clause, cue.end)
+        ):  # "X推出的Y正式上线": the verb of the clause, not the attribute
+            accepted[accepted.index(same)] = cue
     for cue in list(accepted):
         for event_type in rules.types:
             if event_type.companion is None or cue.event_type not in event_type.companion_of:
@@ -820,6 +827,8 @@ def _is_modal(clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRule
     for word in rules.modal_words.finditer(clause, offset, cue.start):
         if word.group("modal") is None:
             continue  # 未来, 将近: not modal
+        if any(m.start <= word.start() < m.end for m in matches):
+            continue  # part of a name: “灵犀拟人大模型”
         disposal = word.group() in rules.disposal_markers and (
             any(m.start == word.end() for m in matches)
             or clause.startswith(rules.disposal_objects, word.end())
@@ -987,17 +996,16 @@ def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
 def _version_nearby(
     clause: _Clause, model: Match, cue_clause: _Clause, cue: _Cue, rules: CueRules
 ) -> str | None:
-    """A version written apart from the name: 升级至5.0版本, “紫东太初”全模态大模型2.0版本."""
+    """A version written apart from the name: 升级至5.0版本, “紫东太初”全模态大模型2.0版本,
+    发布R1-0528版本."""
     if cue.event_type not in ("release", "upgrade"):
         return None
     after_model = rules.version_after_model.match(clause.text, model.end)
     if after_model:
         return next(group for group in after_model.groups() if group)
-    if cue.event_type == "upgrade":
-        after_cue = rules.version_after_cue.match(cue_clause.text, cue.end)
-        if after_cue:
-            return after_cue.group(1)
-    return None
+    after_cue = (rules.version_after_cue if cue.event_type == "upgrade"
+                 else rules.release_label).match(cue_clause.text, cue.end)
+    return after_cue.group(1) if after_cue else None
 
 
 def _attribute(

@@ -414,3 +414,23 @@ def test_next_day_and_vague_dates(gazetteer, rules):
     # The vague 刚刚 gives way to 今年3月; 4.5 Turbo, months later, is not folded into 4.5.
     assert dated[("文心一言", "4.5")] == (date(2025, 3, 1), "month")
     assert ("文心一言", "4.5 Turbo") in dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan word inside a name is no plan
+        ("某出版集团旗下“灵犀拟人大模型”通过网信办备案。", [("filing", "灵犀拟人", None)]),
+        # the verb of the clause, not the attribute before it
+        ("某实验室推出的“青鸾”视频生成大模型正式上线。", [("release", "青鸾", None)]),
+        # a label and 版本 after a release cue
+        ("DeepSeek发布R1-0528版本，推理能力显著增强。", [("upgrade", "DeepSeek", "深度求索")]),
+        # the announcement of a registration list, owners before each quoted service
+        ("江苏省网信办公布第三批生成式人工智能服务登记信息，包括某银行“小苏助手”、途牛“牛小妹”等9款应用。",
+         [("registration", "小苏助手", None), ("registration", "牛小妹", "途牛")]),
+        # an app named in Latin before its noun counts in filings
+        ("某手机厂商宣布，MAGIC智能体已完成生成式人工智能服务备案。", [("filing", "MAGIC", None)]),
+    ],
+)
+def test_names_verbs_and_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules) == sorted(expected, key=lambda e: e[:2])
