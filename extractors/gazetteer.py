@@ -20,6 +20,11 @@ from extractors.normalize import simplify
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _LATIN = re.compile(r"[a-z0-9]")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
+# A whole number set apart after a Latin name is its generation (Baichuan 4, Gemini-2), unless a
+# unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款).
+_GENERATION = re.compile(
+    r"[\s-](\d{1,2})(?![\d.]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
+)
 # A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1.
 _LETTER_VERSION = re.compile(r"[\s-]?([KMRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
@@ -255,8 +260,8 @@ def _version_at(
 ) -> tuple[str | None, int]:
     """The version of the model matched at text[start:end] and where the match ends.
 
-    The alias's own label (文心大模型4.0) or a number right after it (通义千问 2.5, 星火V3.0),
-    either extended by an edition word (4.0 Turbo, 1.5 Pro).
+    The alias's own label (文心大模型4.0) or a number right after it (通义千问 2.5, 星火V3.0,
+    Baichuan 4), either extended by an edition word (4.0 Turbo, 1.5 Pro).
     """
     version = None
     if label is not None:
@@ -267,6 +272,10 @@ def _version_at(
             version, end = match.group(1), match.end()
         elif lettered := _LETTER_VERSION.match(text, end):
             version, end = lettered.group(1), lettered.end()
+        elif text[end - 1 : end].isascii() and text[end - 1 : end].isalpha() and (
+            generation := _GENERATION.match(text, end)
+        ):
+            version, end = generation.group(1), generation.end()
     if version is not None:
         edition = _EDITION.match(text, end)
         if edition:

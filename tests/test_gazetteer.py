@@ -83,6 +83,9 @@ def test_flagship_is_the_only_general_model(gazetteer):
         # a number of the canonical name itself, and a version after a Chinese name
         ("360智脑", ("360智脑", None)), ("讯飞星火认知大模型V3.0", ("讯飞星火", "3.0")),
         ("GPT-4o mini", ("GPT-4o mini", None)),
+        # a whole number set apart after a Latin name is a generation, unless a unit follows
+        ("Baichuan 4，", ("百川大模型", "4")), ("Gemini-2。", ("Gemini", "2")),
+        ("Kimi 2月", ("Kimi", None)), ("DeepSeek 3款", ("DeepSeek", None)),
     ],
 )
 def test_version_labels(gazetteer, text, expected):
