@@ -391,6 +391,8 @@ def test_owners_and_lists(gazetteer, rules, text, expected):
         ("灵犀动力机器人宣布完成新一轮融资。", [("funding", "灵犀动力机器人")]),
         ("美国机器人公司Figure宣布收购Skild AI。", [("acquisition", "Skild AI")]),
         ("人工智能宣布完成融资。", []),
+        # a condition is no fact
+        ("业内人士认为，如果谷歌推出Gemini 3，价格战将再次升级。", []),
     ],
 )
 def test_plans_deals_and_companies(gazetteer, rules, text, expected):
