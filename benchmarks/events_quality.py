@@ -1,10 +1,12 @@
 """Event extraction quality against the gold annotations, and its speed.
 
 Gold (tests/gold/, see its README.md): the five seed articles (seed_events.json), and
-hand-written cases in sentences.json, heldout.json, heldout2.json, dev3.json and
-heldout3.json, all of which the rules were tuned on (the targets apply to them), and
-heldout4.json, written blind by a separate author and never tuned on: its score is the
-honest estimate for unseen news.
+hand-written cases in sentences.json, heldout.json, heldout2.json, dev3.json, heldout3.json,
+heldout4.json and heldout6.json, all of which the rules were tuned on (the targets apply to
+them), and heldout5.json, written blind by a separate author and never tuned on: its score is
+the honest estimate for unseen news. Gold names the gazetteer knows under another canonical
+name (a model the gold author wrote as printed, added to the gazetteer later) count as that
+name.
 Each article's mentions are merged per event_id the way warehouse/queries/merge_events.sql
 merges them (most precise date, earliest among equals; most stated batch), then compared
 with the article's gold events.
@@ -140,15 +142,18 @@ def sentence_cases(name: str = "sentences.json") -> list[Case]:
     return cases
 
 
-# The sets the rules were developed against, in the order they were written. heldout.json,
-# heldout2.json and heldout3.json were scored once untouched (figures in tests/gold/README.md)
-# and tuned on afterwards; dev3.json was written by a separate author for tuning.
+# The sets the rules were developed against, in the order they were written. The held-out sets
+# were scored once untouched (figures in tests/gold/README.md) and tuned on afterwards; dev3.json
+# was written by a separate author for tuning. heldout5.json and heldout6.json were written
+# blind at the same time; heldout6 was scored first and tuned on, heldout5 is the untouched one.
 TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 1 (tuned on after its first score)", "heldout.json"),
               ("held-out 2 (tuned on after its first score)", "heldout2.json"),
               ("development set by a separate author", "dev3.json"),
-              ("held-out 3 (tuned on after its first score)", "heldout3.json"))
-UNTOUCHED = "heldout4.json"
+              ("held-out 3 (tuned on after its first score)", "heldout3.json"),
+              ("held-out 4 (tuned on after its first score)", "heldout4.json"),
+              ("held-out 6 (tuned on after its first score)", "heldout6.json"))
+UNTOUCHED = "heldout5.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:

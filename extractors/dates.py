@@ -34,7 +34,6 @@ _EVENT_PATTERNS = (
     # A bare day of the publication month: "亚马逊23日宣布…"; not "30日内", "近7日". Only 日:
     # a bare "5号" is as often a line, a building or a document number.
     ("d", re.compile(r"(?<![\d月年.近前后第])(\d{1,2})日(?![\d内])")),
-    ("y", re.compile(r"((?:19|20)\d{2})年(?![\d月度])")),
     # A weekday: "周六", "美国时间周六", "上周五", "本周二"; not "每周一", "一周年".
     ("weekday", re.compile(
         r"(?<!每)(上上|上|本|这|下)?(?:周|星期|礼拜)([一二三四五六日天])(?!年)"
@@ -44,6 +43,8 @@ _EVENT_PATTERNS = (
     ("last_week", re.compile(r"上周|上星期|上个星期")),
     ("this_month", re.compile(r"本月|这个月|当月|上月|上个月")),
     ("recent", re.compile(r"近日|日前|近期|本周|此前不久|刚刚")),
+    # A bare year says less than 近日: "近日公布2025年第四季度备案情况".
+    ("y", re.compile(r"((?:19|20)\d{2})年(?![\d月度])")),
     # "今年以来", "去年上半年": the year only.
     ("this_y", re.compile(r"(今年|去年|前年)(?![\d一二三四五六七八九十])")),
 )
@@ -51,6 +52,9 @@ _EVENT_PATTERNS = (
 _ANY_DATE_WORD = re.compile(
     r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚"
 )
+# A date followed by 起 is when something takes effect ("4月1日0时起全面免费", "自9月6日凌晨起
+# 调整价格"): a month-day after publication is then this year's, not last year's.
+_EFFECTIVE = re.compile(r"[^,，。;；]{0,6}?起")
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "前天": 2, "前日": 2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -103,7 +107,8 @@ def resolve_event_date(sentence: str, reference: date | None) -> EventDate | Non
 
     `reference` is the publication date; partial dates without it stay unresolved (None),
     except when they carry their own year. A month-day later than the reference month is
-    read as last year's (news reports the past).
+    read as last year's (news reports the past), unless 起 makes it the day something takes
+    effect.
     """
     if not _ANY_DATE_WORD.search(sentence):
         return None
@@ -136,7 +141,9 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             return EventDate(date(year, int(match[2]), 1), "month")
         if kind == "md":
             month, day = int(match[1]), int(match[2])
-            year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+            ahead = (month, day) > (ref.month, ref.day)
+            year = ref.year - 1 if ahead and not _EFFECTIVE.match(match.string, match.end()) \
+                else ref.year
             return EventDate(date(year, month, day), "day")
         if kind == "m":
             month = int(match[1])

@@ -32,6 +32,7 @@ class Pattern:
     kind: str  # quoted | appositive | latin | org_prefix | modified | service
     regex: re.Pattern[str]
     strip_generic: bool = False  # drop generic words closing the name (赤兔金融 → 赤兔)
+    needs: tuple[str, ...] = ()  # one of these is in every match: else no need to search
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,10 @@ class DiscoveryRules:
             if "name" not in regex.groupindex:
                 raise ValueError(f"{path}: pattern {spec['regex']!r} has no (?P<name>…) group")
             strip = bool(spec.get("strip_generic", spec["kind"] == "org_prefix"))
-            patterns.append(Pattern(spec["kind"], regex, strip))
+            needs = tuple(spec.get("needs", []))
+            if any(word not in spec["regex"] for word in needs):
+                raise ValueError(f"{path}: pattern {spec['regex']!r} does not spell {needs}")
+            patterns.append(Pattern(spec["kind"], regex, strip, needs))
         stop, names = raw["stop"], raw["names"]
         generic = frozenset(simplify(word) for word in stop["generic"])
         return cls(
@@ -130,6 +134,8 @@ def discover_models(
                     found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic)
                     if found is not None:
                         candidates.append(_with_org(found, org.entry.name))
+            continue
+        if pattern.needs and not any(word in text for word in pattern.needs):
             continue
         for match in pattern.regex.finditer(text):
             if pattern.kind == "appositive" and _after_quantifier(text, match, rules):

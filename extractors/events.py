@@ -47,6 +47,12 @@ _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _COLON = re.compile(r"[:：]")
 _SEMICOLONS = ("；", ";")
 _LIST_ITEM_CHARS = 48
+# How many sentences back in its paragraph an undated mention looks for its scene's date.
+_SCENE_SENTENCES = 4
+# A line opening with an item number: "1.北京生数科技有限公司…", "（2）", "③", "二、".
+_LIST_ITEM = re.compile(
+    r"(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)"
+)
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
 _CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
@@ -87,6 +93,8 @@ class CueRules:
     disposal_markers: tuple[str, ...]
     disposal_objects: tuple[str, ...]
     plans_after: re.Pattern[str]
+    announced_types: frozenset[str]
+    announced: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
     question_marks: re.Pattern[str]
@@ -104,6 +112,7 @@ class CueRules:
     target_markers: re.Pattern[str]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
+    developed_after: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     model_anaphors: tuple[str, ...]
     investor_verbs: tuple[str, ...]
@@ -151,7 +160,7 @@ class CueRules:
                     name, rank, triggers, context_triggers,
                     _compile_all(spec["cues"]),
                     _compile_all(spec.get("traps", [])),
-                    _compile_all(spec.get("sentence_traps", [])),
+                    _one_pattern(spec.get("sentence_traps", [])),
                     _compile_all(spec.get("context_cues", [])),
                     re.compile(spec["companion"], re.I) if "companion" in spec else None,
                     frozenset(spec.get("companion_of", [])),
@@ -176,6 +185,8 @@ class CueRules:
             disposal_markers=tuple(modality.get("disposal_markers", [])),
             disposal_objects=tuple(modality.get("disposal_objects", [])),
             plans_after=re.compile(modality["plans_after"]),
+            announced_types=frozenset(modality.get("announced_types", [])),
+            announced=re.compile(modality.get("announced", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
             question_marks=_any_word(modality["question_marks"]),
@@ -194,6 +205,7 @@ class CueRules:
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
+            developed_after=re.compile(roles["developed_after"]),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=tuple(roles["model_anaphors"]),
             investor_verbs=tuple(roles["investor_verbs"]),
@@ -220,6 +232,11 @@ class CueRules:
 
 def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in patterns)
+
+
+def _one_pattern(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """`patterns` as one alternation (one search per sentence), or none."""
+    return _compile_all(["|".join(f"(?:{p})" for p in patterns)] if patterns else [])
 
 
 def _modal_words(modality: dict) -> re.Pattern[str]:
@@ -307,31 +324,36 @@ def extract_mentions(
 def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules) -> list[Mention]:
     reference = article.published_at.date() if article.published_at else None
     text = _OriginalText(article)
-    found: list[tuple[_Sentence, _SentenceEvents, str | None]] = []
+    found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]] = []
     batches: list[int] = []
     previous: _Sentence | None = None
+    paragraph: list[str] = []  # the paragraph's sentences so far
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
     batch_so_far: dict[int, int | None] = {}  # sentence index → highest batch named by then
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
-            context, antecedents = frozenset(), ()
+            context, antecedents, paragraph = frozenset(), (), []
+        earlier = tuple(reversed(paragraph[-_SCENE_SENTENCES:]))  # the nearest first
+        paragraph.append(sentence.simplified)
         if not rules.triggers.search(sentence.simplified) and not (
             context and rules.context_triggers.search(sentence.simplified)
         ):
             previous, context = sentence, frozenset()
             continue
-        before = previous.simplified if same_paragraph and previous else None
+        before = earlier[0] if earlier else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
         batches.extend(events.batches)
         if events.found:
-            found.append((sentence, events, before))
+            found.append((sentence, events, earlier))
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
             batch_so_far[sentence.index] = max(batches) if batches else None
-        previous, context = sentence, events.types
+        # The types stated so far in the paragraph: "…新增2款备案服务和2款登记应用。其中,
+        # 新增备案服务为A；新增登记应用为B。"
+        previous, context = sentence, context | events.types
     # A filing takes the highest batch named so far: a batch named only after it
     # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
@@ -363,7 +385,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
 
 
 def _across_sentences(
-    found: list[tuple[_Sentence, _SentenceEvents, str | None]],
+    found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]],
     reference: date | None,
     rules: CueRules,
 ) -> list[tuple[_Sentence, list[_Found]]]:
@@ -375,9 +397,9 @@ def _across_sentences(
     - an edition of a version the article reports ("Gemini 2.0…实验版Gemini 2.0 Flash") is
       that version, unless their dates are months apart (文心4.5 in March, 4.5 Turbo now);
     - a mention without a date takes the date of an earlier mention of the same model in
-      its paragraph ("…近日发布FLUX.1。其中两个版本开放权重"), else the date of the sentence
-      right before it in its paragraph ("大会昨日开幕。…宣布，盘古大模型5.0正式亮相"), the
-      day after it for "次日".
+      its paragraph ("…近日发布FLUX.1。其中两个版本开放权重"), else the date of the nearest
+      sentence before it in its paragraph that has one ("大会昨日开幕。…宣布，盘古大模型5.0
+      正式亮相"), the day after it for "次日".
     """
     # (type, model) → version key → its first spelling, and the months it is dated in
     versions: dict[tuple[str, str], dict[str, tuple[str, set[str | None]]]] = {}
@@ -392,8 +414,8 @@ def _across_sentences(
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
     event_dates: dict[int, EventDate] = {}  # sentence index → the date of its first event
     settled = []
-    for sentence, events, before in found:
-        scene: list[EventDate | None] = []  # the date of `before`, once needed
+    for sentence, events, earlier in found:
+        scene: list[EventDate | None] = []  # the date of the scene, once needed
         for f in events.found:
             if f.event_type == "upgrade" and f.model:
                 upgraded.setdefault(f.model.entry.name, set()).add(f.date and f.date.value)
@@ -417,12 +439,10 @@ def _across_sentences(
                 inherited = None
                 if model and not next_day:
                     inherited = dated.get((sentence.paragraph, model))
-                if inherited is None and before:
+                if inherited is None and earlier:
                     if not scene:
-                        # The date its events were given ("开幕当天, …发布X"), else the one
-                        # it states.
-                        told = event_dates.get(sentence.index - 1)
-                        scene.append(told or _sentence_date(before, reference, rules))
+                        scene.append(_scene_date(sentence.index, earlier, event_dates,
+                                                 reference, rules))
                     inherited = scene[0]
                     if next_day and inherited is not None:
                         inherited = _day_after(inherited)
@@ -435,6 +455,20 @@ def _across_sentences(
                 event_dates.setdefault(sentence.index, f.date)
         settled.append((sentence, kept))
     return settled
+
+
+def _scene_date(
+    index: int, earlier: tuple[str, ...], event_dates: dict[int, EventDate],
+    reference: date | None, rules: CueRules,
+) -> EventDate | None:
+    """The date of the nearest earlier sentence of the paragraph that has one: the date its
+    events were given ("开幕当天, …发布X"), else the one it states ("北京市网信办6月18日发布
+    消息…。新增服务名单如下：1.…")."""
+    for back, text in enumerate(earlier, start=1):
+        when = event_dates.get(index - back) or _sentence_date(text, reference, rules)
+        if when is not None:
+            return when
+    return None
 
 
 def _event_month(when: EventDate | None) -> str | None:
@@ -537,8 +571,8 @@ class _OriginalText:
             if not stripped:
                 continue
             start = span_start + len(raw) - len(raw.lstrip())
-            if "\n" in source[last_end:start]:
-                paragraph += 1
+            if "\n" in source[last_end:start] and not _LIST_ITEM.match(source, start):
+                paragraph += 1  # (a numbered item continues the paragraph that opens its list)
             last_end = span_end
             if self.aligned:
                 yield _Sentence(index, paragraph, stripped, start, start + len(stripped))
@@ -651,11 +685,12 @@ def _sentence_events(
                     if subject is not None:
                         events.append(_Found(cue.event_type, cue.text, None, subject, None,
                                              scope.date_of(index, index), None))
-                elif not events and antecedents and source == index \
+                elif not events and (referents := _referents(found, antecedents)) \
+                        and source == index \
                         and cue.event_type not in rules.organisation_types \
                         and not clause.matches \
                         and _names_anaphor(clauses, index, rules.model_anaphors):
-                    events = list(_anaphor_events(cue, antecedents,
+                    events = list(_anaphor_events(cue, referents,
                                                   scope.date_of(index, index), rules))
                 found.extend(events)
             last_cue_clause = index
@@ -829,6 +864,10 @@ def _is_modal(clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRule
             continue  # 未来, 将近: not modal
         if any(m.start <= word.start() < m.end for m in matches):
             continue  # part of a name: “灵犀拟人大模型”
+        if cue.event_type in rules.announced_types and word.group() == "将" and (
+            rules.announced.match(clause, word.end())
+        ):
+            continue  # "将于4月1日起全面免费": decided, taking effect later
         disposal = word.group() in rules.disposal_markers and (
             any(m.start == word.end() for m in matches)
             or clause.startswith(rules.disposal_objects, word.end())
@@ -926,7 +965,8 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
 
 
 def _is_first(version: str, rules: CueRules) -> bool:
-    return version.lstrip("vV") in rules.first_versions
+    """1.0, V1, and an edition of it (Seedance 1.0 pro): a first version."""
+    return version.split()[0].lstrip("vV") in rules.first_versions
 
 
 def _is_recent(when: EventDate | None, reference: date | None, days: int) -> bool:
@@ -1035,7 +1075,8 @@ def _in_list(text: str, model: Match, cue: _Cue, rules: CueRules) -> bool:
 def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
     """Organisations of the clause, a gazetteer model standing for its developer, and
     companies the gazetteer lacks where the text names one ("AI硬件初创公司io"); not one
-    right after 由 ("由苹果前首席设计官参与创立的公司io": 苹果 is not the one meant)."""
+    right after 由 ("由苹果前首席设计官参与创立的公司io": 苹果 is not the one meant) unless
+    it developed what follows ("由国家超级计算天津中心研发的“天河天元”")."""
     found = []
     for match in clause.matches:
         if match.entry.kind == "organization":
@@ -1057,13 +1098,20 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             entry = Entry("organization", name, None, status="discovered")
             found.append(Match(entry, start, end, name))
     text = clause.text
-    return sorted((o for o in found if text[max(0, o.start - 1) : o.start] != "由"),
-                  key=lambda m: m.start)
+    return sorted((o for o in found if text[max(0, o.start - 1) : o.start] != "由"
+                   or rules.developed_after.match(text, o.end)), key=lambda m: m.start)
 
 
 def _names_anaphor(clauses: list[_Clause], index: int, anaphors: tuple[str, ...]) -> bool:
     """Whether the cue's clause, or the clause before it, says "该模型" or the like."""
     return any(word in clauses[i].text for i in (index - 1, index) if i >= 0 for word in anaphors)
+
+
+def _referents(found: list[_Found], antecedents: tuple[Match, ...]) -> tuple[Match, ...]:
+    """What "该模型", "模型权重" refer to: the models of the sentence's earlier events ("…发布
+    Llama 4系列, …, 模型权重已开放下载"), else those of the paragraph's last sentence."""
+    earlier = {f.model.entry.name: f.model for f in found if f.model}
+    return tuple(earlier.values()) or antecedents
 
 
 def _anaphor_events(
@@ -1163,8 +1211,8 @@ def _clause_date(
         if clause.background or (vague and clause.any_cue):
             return vague  # a vague date beats the date of another event
         when = _date_in(clause.text, reference, rules)
-        if when is not None:
-            return when
+        if when is not None and not (vague and when.precision == "year"):
+            return when  # (2025年第四季度 says less than 近日)
     return vague
 
 

@@ -436,3 +436,55 @@ def test_next_day_and_vague_dates(gazetteer, rules):
 )
 def test_names_verbs_and_owners(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules) == sorted(expected, key=lambda e: e[:2])
+
+
+def test_a_numbered_list_continues_its_announcement(gazetteer, rules):
+    text = ("浙江省网信办7月2日发布消息，本省新增3款已完成备案的生成式人工智能服务。名单如下：\n"
+            "1.杭州某科技有限公司，服务名称：听澜；\n"
+            "2.某教育科技有限公司，服务名称：“知行助教”；\n"
+            "3.科大讯飞股份有限公司，服务名称：讯飞星火。")
+    found = mentions_in_article(article(text, datetime(2025, 7, 3)), gazetteer, rules)
+    assert sorted((m.event_type, m.model) for m in found) == [
+        ("filing", "听澜"), ("filing", "知行助教"), ("filing", "讯飞星火")]
+    # The items take the announcement's date, two sentences back.
+    assert {m.event_date.value for m in found} == {date(2025, 7, 2)}
+
+
+def test_filings_and_registrations_announced_together(gazetteer, rules):
+    text = ("江苏省网信办近日发布公告，本省新增1款已完成备案的服务和1款已完成登记的应用。"
+            "其中，新增备案服务为某银行的“苏银智答”；新增登记应用为小红书的“点点”。")
+    assert owned(text, gazetteer, rules) == [
+        ("filing", "苏银智答", None), ("registration", "点点", "小红书")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an announced price change is decided; its date is when it takes effect
+        ("月之暗面宣布，Kimi API将自3月1日起下调价格。",
+         [("price_change", "Kimi", date(2025, 3, 1))]),
+        ("腾讯云宣布，混元-lite模型即日起免费。", [("price_change", "混元", None)]),
+        # investing in a company the verb addresses
+        ("英伟达确认向机器人公司Figure投资数亿美元。", [("funding", "Figure", None)]),
+        # the weights of the model the sentence released
+        ("Meta发布Llama 4系列模型，均采用混合专家架构，模型权重已开放下载。",
+         [("open_source", "Llama", None), ("upgrade", "Llama", None)]),
+        # the time of an old release, and a retrospective, are no releases
+        ("Kimi的用户数较去年首次发布时增长十倍。", []),
+        ("两年前的今天，OpenAI发布了ChatGPT。", []),
+        # a capital and a number after a model noun is the version of the model before it
+        ("科大讯飞发布讯飞星火深度推理模型X1。", [("upgrade", "讯飞星火", None)]),
+        # an edition of a first version is a release
+        ("字节跳动发布视频生成模型Seedance 1.0 Pro。", [("release", "Seedance", None)]),
+    ],
+)
+def test_announcements_investments_and_versions(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2025, 2, 20)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model or m.organization,
+                    m.event_date.value if m.event_date and m.event_type == "price_change"
+                    else None) for m in found}) == sorted(expected)
+
+
+def test_the_developer_after_you_is_the_owner(gazetteer, rules):
+    text = "由江南超算中心研发的“天衡”大模型已通过国家生成式人工智能服务备案。"
+    assert owned(text, gazetteer, rules) == [("filing", "天衡", "江南超算中心")]
