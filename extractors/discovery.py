@@ -177,7 +177,7 @@ def _candidate(
     if version:
         end = match.end("version")
     owner = match.groupdict().get("owner")
-    if owner and (owner.startswith(rules.bad_starts) or _only_generic(owner, rules)):
+    if owner and (owner.startswith(rules.bad_starts) or is_generic(owner, rules)):
         owner = None  # "包括某银行“金睛”": no owner by name
     return Discovery(name, start, end, text[start:end], kind, version or None,
                      organization=owner or None,
@@ -204,11 +204,6 @@ def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) ->
     return before.endswith(rules.appositive_not_after)
 
 
-def is_generic(name: str, rules: DiscoveryRules) -> bool:
-    """Whether `name` is only generic words (人工智能, 具身智能机器人): no name."""
-    return _only_generic(name, rules)
-
-
 def _is_name(name: str, rules: DiscoveryRules) -> bool:
     if not rules.min_chars <= len(name) <= rules.max_chars:
         return False
@@ -222,7 +217,7 @@ def _is_name(name: str, rules: DiscoveryRules) -> bool:
             return False
         if name.startswith(rules.bad_starts) or name.endswith(rules.bad_ends):
             return False
-        return not _only_generic(name, rules)
+        return not is_generic(name, rules)
     if not _HAS_LATIN.search(name) and not _CJK.search(name[:1]):
         return False  # digits and punctuation only
     return not (cjk_part.startswith(rules.bad_starts) and cjk_part) and not (
@@ -230,8 +225,8 @@ def _is_name(name: str, rules: DiscoveryRules) -> bool:
     )
 
 
-def _only_generic(name: str, rules: DiscoveryRules) -> bool:
-    """Whether `name` is a concatenation of generic words (医疗行业, 政务专业)."""
+def is_generic(name: str, rules: DiscoveryRules) -> bool:
+    """Whether `name` is a concatenation of generic words (医疗行业, 人工智能): no name."""
     reachable = [True] + [False] * len(name)
     for end in range(1, len(name) + 1):
         for size in range(1, min(end, rules.longest_generic) + 1):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -327,15 +328,16 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]] = []
     batches: list[int] = []
     previous: _Sentence | None = None
-    paragraph: list[str] = []  # the paragraph's sentences so far
+    paragraph: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # its last sentences so far
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
     batch_so_far: dict[int, int | None] = {}  # sentence index → highest batch named by then
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
-            context, antecedents, paragraph = frozenset(), (), []
-        earlier = tuple(reversed(paragraph[-_SCENE_SENTENCES:]))  # the nearest first
+            context, antecedents = frozenset(), ()
+            paragraph.clear()
+        earlier = tuple(reversed(paragraph))  # the nearest first
         paragraph.append(sentence.simplified)
         if not rules.triggers.search(sentence.simplified) and not (
             context and rules.context_triggers.search(sentence.simplified)
@@ -681,7 +683,7 @@ def _sentence_events(
                 events = list(_events(scope, index, source, cue))
                 if not events and previous and cue.event_type in rules.organisation_types \
                         and any(word in clause.text for word in rules.organisation_anaphors):
-                    subject = _subject(previous, gazetteer, rules)
+                    subject = scope.previous_subject()
                     if subject is not None:
                         events.append(_Found(cue.event_type, cue.text, None, subject, None,
                                              scope.date_of(index, index), None))
@@ -711,7 +713,8 @@ def _sentence_events(
 
 class _Scope:
     """What the clauses of one sentence share, each worked out once, when first needed: the
-    date of a cue's clause and the owner of a model named without one."""
+    date of a cue's clause, the owner of a model named without one, and the subject of the
+    sentence before."""
 
     def __init__(self, sentence: str, clauses: list[_Clause], previous: str | None,
                  reference: date | None, gazetteer: Gazetteer, rules: CueRules):
@@ -719,6 +722,7 @@ class _Scope:
         self.reference, self.gazetteer, self.rules = reference, gazetteer, rules
         self._anaphor_date: list[EventDate | None] = []
         self._owners: dict[int, str | None] = {}
+        self._previous_subject: list[str | None] = []  # worked out once, when first needed
 
     def date_of(self, cue_at: int, models_at: int) -> EventDate | None:
         rules, previous = self.rules, self.previous
@@ -734,16 +738,19 @@ class _Scope:
         正式发布自研的Orion-14B"), else, where that clause says 公司 or 其, the one the
         sentence before is about ("用友网络发布公告称, 公司自主研发的YonGPT…")."""
         if cue_at not in self._owners:
-            gazetteer, rules = self.gazetteer, self.rules
-            owner = next((target for clause in self.clauses[: cue_at + 1]
-                          if (target := _organisation_target(clause, None, gazetteer, rules))),
-                         None)
-            if owner is None and self.previous and any(
-                word in self.clauses[cue_at].text for word in rules.organisation_anaphors
-            ):
-                owner = _subject(self.previous, gazetteer, rules)
+            owner = _first_target(self.clauses[: cue_at + 1], self.gazetteer, self.rules)
+            if owner is None and any(word in self.clauses[cue_at].text
+                                     for word in self.rules.organisation_anaphors):
+                owner = self.previous_subject()
             self._owners[cue_at] = owner
         return self._owners[cue_at]
+
+    def previous_subject(self) -> str | None:
+        """The organisation the sentence before is about (for 公司, 其, 该公司)."""
+        if not self._previous_subject:
+            self._previous_subject.append(
+                _subject(self.previous, self.gazetteer, self.rules) if self.previous else None)
+        return self._previous_subject[0]
 
 
 def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
@@ -1130,15 +1137,18 @@ def _anaphor_events(
 
 
 def _subject(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> str | None:
-    """The organisation a sentence is about: the last one (not an investor, not after 由)
-    of its first clause that names any."""
+    """The organisation a sentence is about (see `_first_target`)."""
     matches = _names_in(sentence, gazetteer, rules)
-    for part in _CLAUSES.finditer(sentence):
-        clause = _clause(part.group(), part.start(), matches, [], (False, False), rules)
-        subject = _organisation_target(clause, None, gazetteer, rules)
-        if subject is not None:
-            return subject
-    return None
+    clauses = [_clause(part.group(), part.start(), matches, [], (False, False), rules)
+               for part in _CLAUSES.finditer(sentence)]
+    return _first_target(clauses, gazetteer, rules)
+
+
+def _first_target(clauses: list[_Clause], gazetteer: Gazetteer, rules: CueRules) -> str | None:
+    """The organisation `clauses` are about: the last one (not an investor, not after 由) of
+    the first clause that names any."""
+    return next((target for clause in clauses
+                 if (target := _organisation_target(clause, None, gazetteer, rules))), None)
 
 
 def _organisation_target(
