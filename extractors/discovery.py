@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discovery.toml"
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
+_OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: str  # quoted | appositive | latin | org_prefix | modified | service
+    kind: str  # quoted | appositive | latin | org_prefix | modified | app | service
     regex: re.Pattern[str]
     strip_generic: bool = False  # drop generic words closing the name (赤兔金融 → 赤兔)
     needs: tuple[str, ...] = ()  # one of these is in every match: else no need to search
@@ -40,6 +41,7 @@ class DiscoveryRules:
     patterns: tuple[Pattern, ...]
     min_chars: int
     max_cjk_chars: int
+    max_quoted_cjk_chars: int  # a name between quotes is delimited: it may be longer
     max_chars: int
     generic: frozenset[str]
     stop_names: frozenset[str]
@@ -55,7 +57,7 @@ class DiscoveryRules:
     def load(cls, path: str | Path = DEFAULT_DISCOVERY_PATH) -> DiscoveryRules:
         with Path(path).open("rb") as handle:
             raw = tomllib.load(handle)
-        kinds = {"quoted", "appositive", "latin", "org_prefix", "modified", "service"}
+        kinds = {"quoted", "appositive", "latin", "org_prefix", "modified", "app", "service"}
         patterns = []
         for spec in raw["patterns"]:
             if spec["kind"] not in kinds:
@@ -74,6 +76,7 @@ class DiscoveryRules:
             patterns=tuple(patterns),
             min_chars=int(names["min_chars"]),
             max_cjk_chars=int(names["max_cjk_chars"]),
+            max_quoted_cjk_chars=int(names.get("max_quoted_cjk_chars", names["max_cjk_chars"])),
             max_chars=int(names["max_chars"]),
             generic=generic,
             stop_names=frozenset(simplify(name).casefold() for name in stop["names"]),
@@ -145,7 +148,9 @@ def discover_models(
                 candidates.append(found)
     models = [m for m in known if m.entry.kind == "model"]
     kept: list[Discovery] = []
-    for found in sorted(candidates, key=lambda d: (d.start, -(d.end - d.start))):
+    # (of two candidates with one span, the one that names its owner)
+    ordered = sorted(candidates, key=lambda d: (d.start, d.start - d.end, not d.organization))
+    for found in ordered:
         if any(found.start < m.end and m.start < found.end for m in models):
             continue  # the gazetteer knows this model
         if gazetteer is not None:
@@ -171,13 +176,15 @@ def _candidate(
     if strip_generic:
         name = _strip_generic_tail(name, rules)
         end = start + len(name)
-    if not _is_name(name, rules):
+    quoted = text[start - 1 : start] in _OPENING_QUOTES
+    if not _is_name(name, rules, quoted):
         return None
     version = match.groupdict().get("version")
     if version:
         end = match.end("version")
     owner = match.groupdict().get("owner")
-    if owner and (owner.startswith(rules.bad_starts) or is_generic(owner, rules)):
+    if owner and (owner.startswith(rules.bad_starts) or is_generic(owner, rules)
+                  or any(word in owner for word in rules.bad_words)):
         owner = None  # "包括某银行“金睛”": no owner by name
     return Discovery(name, start, end, text[start:end], kind, version or None,
                      organization=owner or None,
@@ -204,7 +211,7 @@ def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) ->
     return before.endswith(rules.appositive_not_after)
 
 
-def _is_name(name: str, rules: DiscoveryRules) -> bool:
+def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False) -> bool:
     if not rules.min_chars <= len(name) <= rules.max_chars:
         return False
     if name.casefold() in rules.stop_names or rules.version_like.match(name):
@@ -213,7 +220,7 @@ def _is_name(name: str, rules: DiscoveryRules) -> bool:
     if any(word in cjk_part for word in rules.bad_words):
         return False
     if _CJK.match(name):
-        if len(name) > rules.max_cjk_chars:
+        if len(name) > (rules.max_quoted_cjk_chars if quoted else rules.max_cjk_chars):
             return False
         if name.startswith(rules.bad_starts) or name.endswith(rules.bad_ends):
             return False

@@ -52,13 +52,14 @@ _LIST_ITEM_CHARS = 48
 _SCENE_SENTENCES = 4
 # A line opening with an item number: "1.北京生数科技有限公司…", "（2）", "③", "二、".
 _LIST_ITEM = re.compile(
-    r"(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)"
+    r"(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳•]|[一二三四五六七八九十]{1,2}、)"
 )
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
 _CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = ("filing", "registration")
+_FILING_CONTEXT = frozenset(FILING_TYPES)
 _VERSION_SEPARATORS = re.compile(r"[\s\-_]+")
 _TRAILING_ZEROS = re.compile(r"(?:\.0)+(?=$|\s)")
 
@@ -111,14 +112,17 @@ class CueRules:
     organisation_types: frozenset[str]
     investor_markers: re.Pattern[str]
     target_markers: re.Pattern[str]
+    acquired_markers: re.Pattern[str]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
     developed_after: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     model_anaphors: tuple[str, ...]
+    commentary_starts: re.Pattern[str]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
     attribution_gap: int
+    owner_before: re.Pattern[str]
     version_after_cue: re.Pattern[str]
     release_label: re.Pattern[str]
     version_after_model: re.Pattern[str]
@@ -128,6 +132,7 @@ class CueRules:
     background: re.Pattern[str]
     anaphors: tuple[str, ...]
     next_day: tuple[str, ...]
+    scene_links: re.Pattern[str]
     vague_dates: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
@@ -204,14 +209,17 @@ class CueRules:
             organisation_types=frozenset(roles["organisation_types"]),
             investor_markers=re.compile(roles["investor_markers"]),
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
+            acquired_markers=re.compile(roles["acquired_markers"]),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             developed_after=re.compile(roles["developed_after"]),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=tuple(roles["model_anaphors"]),
+            commentary_starts=re.compile(roles.get("commentary_starts", r"(?!x)x")),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
             attribution_gap=int(roles["attribution_gap"]),
+            owner_before=re.compile(roles["owner_before"]),
             version_after_cue=re.compile(versions["after_cue"]),
             release_label=re.compile(versions["release_label"]),
             version_after_model=re.compile(versions["after_model"]),
@@ -221,6 +229,7 @@ class CueRules:
             background=re.compile(dates["background"]),
             anaphors=tuple(dates["anaphors"]),
             next_day=tuple(dates.get("next_day", [])),
+            scene_links=_any_word([*dates["anaphors"], *dates.get("scene_links", [])]),
             vague_dates=_any_word(dates.get("vague", [])),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
@@ -329,16 +338,25 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     batches: list[int] = []
     previous: _Sentence | None = None
     paragraph: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # its last sentences so far
+    recent: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # the article's last sentences
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
+    told: set[str] = set()  # the types of the last sentence with events (filings aside)
     batch_so_far: dict[int, int | None] = {}  # sentence index → highest batch named by then
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
-            context, antecedents = frozenset(), ()
+            # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
+            context, antecedents = context & _FILING_CONTEXT, ()
             paragraph.clear()
         earlier = tuple(reversed(paragraph))  # the nearest first
         paragraph.append(sentence.simplified)
+        # The sentences a mention without a date looks back at for its scene's date: those of
+        # its paragraph, or of the one before where it says it goes on with that scene
+        # ("5月21日, 阿里云宣布降价…。\n仅仅几个小时后, 百度宣布…").
+        scene = earlier if same_paragraph or not rules.scene_links.search(
+            sentence.simplified) else tuple(reversed(recent))
+        recent.append(sentence.simplified)
         if not rules.triggers.search(sentence.simplified) and not (
             context and rules.context_triggers.search(sentence.simplified)
         ):
@@ -347,9 +365,14 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         before = earlier[0] if earlier else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
+        if told and rules.commentary_starts.match(sentence.simplified):
+            # "这是国内大模型公司迄今最大的单轮融资": a comment on the event just told.
+            events = replace(events, found=[f for f in events.found
+                                            if f.event_type not in told])
         batches.extend(events.batches)
         if events.found:
-            found.append((sentence, events, earlier))
+            told = {f.event_type for f in events.found} - set(FILING_TYPES)
+            found.append((sentence, events, scene))
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
             batch_so_far[sentence.index] = max(batches) if batches else None
@@ -649,17 +672,19 @@ def _sentence_events(
     paragraph's last sentence with model events was about (for "该模型已开源")."""
     if rules.question_marks.search(sentence):
         return _SentenceEvents()
-    disabled = frozenset(
-        t.name for t in rules.types
-        if t.sentence_traps and any(trap.search(sentence) for trap in t.sentence_traps)
-    )
     hits = [(m.start(), m.group().casefold()) for m in rules.triggers.finditer(sentence)]
     if context:
         hits += [(m.start(), m.group().casefold())
                  for m in rules.context_triggers.finditer(sentence)]
-    # Only the types whose trigger words the sentence holds can have a cue in it. Cue and
-    # trap patterns never cross a comma, so they run once over the sentence.
-    present = frozenset().union(*(rules.trigger_types[word] for _, word in hits)) - disabled
+    # Only the types whose trigger words the sentence holds can have a cue in it (less those
+    # its sentence traps switch off). Cue and trap patterns never cross a comma, so they run
+    # once over the sentence.
+    present = frozenset().union(*(rules.trigger_types[word] for _, word in hits))
+    present = present - frozenset(
+        t.name for t in rules.types
+        if t.name in present and t.sentence_traps
+        and any(trap.search(sentence) for trap in t.sentence_traps)
+    )
     candidates, trapped = _cue_candidates(sentence, rules, present, context)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
@@ -999,7 +1024,7 @@ def _event_models(
         if match.entry.kind == "model":
             service = match.entry.status == "discovered" and match.entry.family == "service"
             if service and event_type not in FILING_TYPES:
-                continue  # an app (助手“X”) counts where a list of filed services names it
+                continue  # a quoted name in a list (、“X”) counts only in filing lists
             if not _is_reference(clause.text, match, rules):
                 models.append(match)
             continue
@@ -1059,12 +1084,14 @@ def _attribute(
     clause: _Clause, model: Match, cue: _Cue | None, gazetteer: Gazetteer, rules: CueRules
 ) -> str | None:
     """The developer of a discovered model: the organisation right before it (容联云自研的
-    “赤兔”), else the clause's subject, its first organisation before the cue (A发布B). For
-    an item of a list (`cue` None) only the organisation right before it."""
+    “赤兔”, 小红书旗下AI搜索应用“点点”), else the clause's subject, its first organisation
+    before the cue (A发布B). For an item of a list (`cue` None) only the organisation right
+    before it."""
     orgs = [m for m in _organisations(clause, gazetteer, rules) if m.end <= model.start
             or m.start >= model.end]
     before = [o for o in orgs if o.end <= model.start]
-    if before and model.start - before[-1].end <= rules.attribution_gap:
+    if before and (model.start - before[-1].end <= rules.attribution_gap
+                   or rules.owner_before.fullmatch(clause.text, before[-1].end, model.start)):
         return before[-1].entry.name
     if cue is None:
         return None
@@ -1156,10 +1183,10 @@ def _organisation_target(
 ) -> str | None:
     """The organisation an acquisition or funding is about, or None when unsure.
 
-    Acquisitions: 对X…收购 and 收购X name the target, X被…收购 too; the acquirer is never
-    taken for the target. Funding: an organisation the cue addresses (宣布向X追加投资), else
-    the one before the cue (X完成融资), never an investor (Y领投). `cue` is None when the
-    clause is the subject clause before the cue's own clause.
+    Acquisitions: 对X…收购, 与X达成收购协议 and 收购X name the target, X被…收购 too; the
+    acquirer is never taken for the target. Funding: an organisation the cue addresses
+    (宣布向X追加投资), else the one before the cue (X完成融资), never an investor (Y领投).
+    `cue` is None when the clause is the subject clause before the cue's own clause.
     """
     text = clause.text
     orgs = _organisations(clause, gazetteer, rules)
@@ -1185,7 +1212,8 @@ def _organisation_target(
         chosen = next((o for o in reversed(before) if funded(o)), None) or next(
             (o for o in after if funded(o)), None)
         return chosen.entry.name if chosen else None
-    towards = text.rfind("对", 0, cue.start)
+    towards = max((m.start() for m in rules.acquired_markers.finditer(text, 0, cue.start)),
+                  default=-1)
     if towards >= 0:
         targets = [o for o in before if o.start > towards]
     elif after:

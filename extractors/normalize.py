@@ -17,6 +17,9 @@ import opencc
 _LAYOUT_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _RUNS_OF_SPACE = re.compile(r"[ \t]{2,}")
 _NOT_WORD = re.compile(r"[\W_]+")
+# Enclosed list numbers (①, ⑴, ⒈) become a bullet of the same length, not the digit NFKC
+# makes of them: "①8月5日" must not read as "18月5日".
+_ENCLOSED_NUMBERS = {code: "•" for code in range(0x2460, 0x249C)}
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +33,9 @@ def tidy_spaces(text: str) -> str:
 
 
 def simplify(text: str) -> str:
-    """NFKC (full-width → half-width) then traditional → simplified Chinese."""
-    return _converter().convert(unicodedata.normalize("NFKC", text))
+    """NFKC (full-width → half-width) then traditional → simplified Chinese; enclosed list
+    numbers become bullets."""
+    return _converter().convert(unicodedata.normalize("NFKC", text.translate(_ENCLOSED_NUMBERS)))
 
 
 def match_key(text: str) -> str:

@@ -158,7 +158,12 @@ def test_seed_004_upgrade_with_version(seed_mentions):
         ("某医院推出基于开源模型Llama的医疗大模型“华佗”。", [("release", "华佗")]),
         # discovery
         ("某能源集团发布700亿参数的龙腾大模型。", [("release", "龙腾")]),
-        ("某银行推出对话助手“小招”。", []),  # an app release: not a model
+        # an app named by its noun is released too (tests/gold/README.md)
+        ("某银行推出对话助手“小招”。", [("release", "小招")]),
+        ("蚂蚁集团发布全模态通用AI助手“灵光”。", [("release", "灵光")]),
+        ("OpenAI推出首个AI智能体Operator。", [("release", "Operator")]),
+        # …but a quoted name after 的 only in a filing list: a slogan or campaign elsewhere
+        ("某银行推出了名为“春风行动”的活动。", []),
         ("第三批完成登记的服务包括客服助手“小蜜”。", [("registration", "小蜜")]),
         # acquisitions and funding of companies the gazetteer lacks
         ("英伟达宣布收购以色列AI初创公司Deci。", [("acquisition", "Deci")]),
@@ -488,3 +493,66 @@ def test_announcements_investments_and_versions(gazetteer, rules, text, expected
 def test_the_developer_after_you_is_the_owner(gazetteer, rules):
     text = "由江南超算中心研发的“天衡”大模型已通过国家生成式人工智能服务备案。"
     assert owned(text, gazetteer, rules) == [("filing", "天衡", "江南超算中心")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial after the verb: "并非收购", "不是降价"
+        ("双方表示，这次合作是技术层面的联合研发，并非收购。", []),
+        # a comment on the event just told is no new event, even a paragraph later
+        ("MiniMax宣布完成6亿美元融资。这是今年国内大模型公司最大的一笔融资。",
+         [("funding", "稀宇科技", None)]),
+        ("智谱宣布GLM-4 API价格下调80%。\n这也是其开放API以来的第三次降价。",
+         [("price_change", "ChatGLM", "智谱AI")]),
+        # stated deal terms make an announced acquisition decided; 与X达成 names the target
+        ("某云计算公司Snowflake宣布将以约2.5亿美元收购AI初创公司Neeva。",
+         [("acquisition", "Neeva", None)]),
+        ("苹果公司已与法国公司Datakalab达成收购协议。", [("acquisition", "Datakalab", None)]),
+        ("AI初创公司Reka宣布，已筹集5000万美元资金。", [("funding", "Reka AI", None)]),
+        # a Latin name after the model noun is the name, not the description before it
+        ("某券商自主研发的证券行业大模型QuantGPT已通过备案。",
+         [("filing", "QuantGPT", None)]),
+        ("谷歌发布文本嵌入模型text-embedding-004。", [("release", "text-embedding-004", "Google")]),
+        # owners of services in numbered lists, before 的 or 旗下
+        ("新增登记服务包括：1. 美团“袋鼠参谋”；2. 高德地图的“高德AI导航助手”。",
+         [("registration", "袋鼠参谋", "美团"), ("registration", "高德AI导航助手", "高德地图")]),
+        ("本批名单中包括网易有道旗下学习应用“有道小P”。",
+         [("registration", "有道小P", "网易有道")]),
+    ],
+)
+def test_denials_comments_deals_and_owners(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2025, 2, 20)), gazetteer, rules)
+    if any(t == "registration" for t, *_ in expected):
+        found = mentions_in_article(article("上海市网信办公布新一批已完成登记的服务。" + text,
+                                            datetime(2025, 2, 20)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model or m.organization,
+                    m.organization if m.model else None) for m in found}) == sorted(expected)
+
+
+def test_enclosed_list_numbers_are_no_digits_of_a_date(gazetteer, rules):
+    text = ("本周又有两家公司宣布旗下大模型通过备案：\n"
+            "①6月3日，科大讯飞宣布，星火医疗大模型完成备案；②6月5日，同花顺表示，问财大模型已通过备案。")
+    found = mentions_in_article(article(text, datetime(2024, 6, 7)), gazetteer, rules)
+    assert sorted(m.event_date.value for m in found) == [date(2024, 6, 3), date(2024, 6, 5)]
+
+
+def test_a_paragraph_that_goes_on_with_the_scene_takes_its_date(gazetteer, rules):
+    text = ("6月25日，OpenAI宣布下调GPT-4o的API价格。\n"
+            "同一天，Anthropic也宣布Claude的API价格下调。")
+    found = mentions_in_article(article(text, datetime(2024, 6, 27)), gazetteer, rules)
+    assert {(m.model, m.event_date.value) for m in found} == {
+        ("GPT-4o", date(2024, 6, 25)), ("Claude", date(2024, 6, 25))}
+    # …but a new paragraph without such a link is not dated by the one before.
+    text = "6月25日，OpenAI宣布下调GPT-4o的API价格。\nAnthropic也宣布Claude的API价格下调。"
+    found = mentions_in_article(article(text, datetime(2024, 6, 27)), gazetteer, rules)
+    assert {(m.model, m.event_date) for m in found if m.model == "Claude"} == {("Claude", None)}
+
+
+def test_a_filing_list_may_open_the_next_paragraph(gazetteer, rules):
+    text = ("广东省网信办3月10日公布新增已完成备案的生成式人工智能服务信息。\n"
+            "从名单看，唯品会“唯品会AI导购”、欢聚集团“Hello大模型”等均在其中。")
+    found = mentions_in_article(article(text, datetime(2025, 3, 11)), gazetteer, rules)
+    assert {m.event_type for m in found} == {"filing"}
+    assert {m.event_date.value for m in found} == {date(2025, 3, 10)}
+    assert len(found) == 2
