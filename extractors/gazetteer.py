@@ -32,6 +32,8 @@ _EDITION = re.compile(
     r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp)(?![a-z])",
     re.I
 )
+# A version number inside an alias: qwen2.5-coder.
+_INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B) is a size, not a version.
 _SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk]$", re.I)
 _LABEL_STRIP = " -_·.:"
@@ -209,13 +211,17 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
 
     The label is what the alias adds to a shorter name of the same entry (文心大模型4.0 over
     文心大模型; glm-4-plus over glm, not over glm-4, whose addition "plus" has no digit), else
-    its trailing number (minimax-01). A size (yi-34b), a word without digits (kimi智能助手,
+    a number inserted into another name of it (qwen2.5-coder over qwen-coder), else its
+    trailing number (minimax-01). A size (yi-34b), a word without digits (kimi智能助手,
     o1-preview) or a variant (step-video-t2v) is no version, nor is a number the canonical
     name itself carries (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5).
     """
     canonical = keys[0]
     if key == canonical:
         return None
+    for number in _INNER_NUMBER.finditer(key):
+        if key[: number.start()] + key[number.end() :] in keys:
+            return number.span()  # qwen2.5-coder is qwen-coder 2.5
     prefixes = sorted(
         (k for k in keys if k and len(k) < len(key) and key.startswith(k)
          and not (k[-1].isdigit() and key[len(k)] in ".0123456789")),
