@@ -78,6 +78,8 @@ class EventType:
     # 开源 as an adjective of a model being released); its group `cue` is the cue.
     companion: re.Pattern[str] | None = None
     companion_of: frozenset[str] = frozenset()
+    # …or searched before it, up to it: "新一代开源模型Qwen2.5正式发布".
+    companion_before: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ class CueRules:
     company_bad_starts: tuple[str, ...]
     developed_after: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
-    model_anaphors: tuple[str, ...]
+    model_anaphors: re.Pattern[str]
     commentary_starts: re.Pattern[str]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
@@ -170,6 +172,8 @@ class CueRules:
                     _compile_all(spec.get("context_cues", [])),
                     re.compile(spec["companion"], re.I) if "companion" in spec else None,
                     frozenset(spec.get("companion_of", [])),
+                    re.compile(spec["companion_before"], re.I)
+                    if "companion_before" in spec else None,
                 )
             )
         trigger_types: dict[str, set[str]] = {}
@@ -214,7 +218,7 @@ class CueRules:
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             developed_after=re.compile(roles["developed_after"]),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
-            model_anaphors=tuple(roles["model_anaphors"]),
+            model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             commentary_starts=re.compile(roles.get("commentary_starts", r"(?!x)x")),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
@@ -712,11 +716,11 @@ def _sentence_events(
                     if subject is not None:
                         events.append(_Found(cue.event_type, cue.text, None, subject, None,
                                              scope.date_of(index, index), None))
-                elif not events and (referents := _referents(found, antecedents)) \
-                        and source == index \
+                elif not events and source == index \
                         and cue.event_type not in rules.organisation_types \
                         and not clause.matches \
-                        and _names_anaphor(clauses, index, rules.model_anaphors):
+                        and _names_anaphor(clauses, index, rules.model_anaphors) \
+                        and (referents := _referents(found, clauses, index, antecedents, rules)):
                     events = list(_anaphor_events(cue, referents,
                                                   scope.date_of(index, index), rules))
                 found.extend(events)
@@ -881,6 +885,10 @@ def _accepted(
             if any(a.event_type == event_type.name for a in accepted):
                 continue
             found = event_type.companion.match(clause, cue.end)
+            if not found and event_type.companion_before is not None:
+                found = event_type.companion_before.search(clause, 0, cue.start)
+                if found and rules.reference_verbs.search(clause, 0, found.start()):
+                    found = None  # "基于Meta开源模型Llama打造的X正式发布"
             if found:
                 start, end = found.span("cue")
                 accepted.append(
@@ -921,7 +929,7 @@ def _target_clause(
         shares = clause.starts_with(rules.continuation_starts) or not before.any_cue
         if shares and not _has_modal_word(before.text, rules) and _targets(
             before, cue, gazetteer, rules
-        ):
+        ) and not _own_subject(clause, cue, gazetteer, rules):
             return index - 1
     if cue.event_type in FILING_TYPES and index + 1 < len(clauses):
         after = clauses[index + 1]
@@ -933,6 +941,14 @@ def _target_clause(
         if not after.free_cue and is_list and _targets(after, cue, gazetteer, rules):
             return index + 1
     return index
+
+
+def _own_subject(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
+    """Whether a release-like cue's clause names its own subject, an organisation before the
+    cue: "以Project AI2.0入局大模型, 零一万物7月正式对外亮相" is the company's debut, not the
+    model's of the clause before."""
+    return cue.event_type in rules.agent_types and any(
+        o.end <= cue.start for o in _organisations(clause, gazetteer, rules))
 
 
 def _targets(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
@@ -1136,15 +1152,23 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
                    or rules.developed_after.match(text, o.end)), key=lambda m: m.start)
 
 
-def _names_anaphor(clauses: list[_Clause], index: int, anaphors: tuple[str, ...]) -> bool:
+def _names_anaphor(clauses: list[_Clause], index: int, anaphors: re.Pattern[str]) -> bool:
     """Whether the cue's clause, or the clause before it, says "该模型" or the like."""
-    return any(word in clauses[i].text for i in (index - 1, index) if i >= 0 for word in anaphors)
+    return any(anaphors.search(clauses[i].text) for i in (index - 1, index) if i >= 0)
 
 
-def _referents(found: list[_Found], antecedents: tuple[Match, ...]) -> tuple[Match, ...]:
+def _referents(
+    found: list[_Found], clauses: list[_Clause], index: int, antecedents: tuple[Match, ...],
+    rules: CueRules,
+) -> tuple[Match, ...]:
     """What "该模型", "模型权重" refer to: the models of the sentence's earlier events ("…发布
-    Llama 4系列, …, 模型权重已开放下载"), else those of the paragraph's last sentence."""
+    Llama 4系列, …, 模型权重已开放下载"), else the models its clauses before `index` name
+    ("举办“讯飞星火认知大模型”成果发布会, 这款…大模型正式亮相"), else those of the
+    paragraph's last sentence with events."""
     earlier = {f.model.entry.name: f.model for f in found if f.model}
+    if not earlier:
+        earlier = {m.entry.name: m for clause in clauses[:index] for m in clause.matches
+                   if m.entry.kind == "model" and not _is_reference(clause.text, m, rules)}
     return tuple(earlier.values()) or antecedents
 
 

@@ -556,3 +556,23 @@ def test_a_filing_list_may_open_the_next_paragraph(gazetteer, rules):
     assert {m.event_type for m in found} == {"filing"}
     assert {m.event_date.value for m in found} == {date(2025, 3, 10)}
     assert len(found) == 2
+
+
+def test_open_models_apps_and_anaphors_with_a_description(gazetteer, rules):
+    # the adjective 开源 before the model the clause releases is an open-sourcing too
+    text = "智谱宣布，新一代开源模型GLM-4.5正式发布。"
+    assert ("open_source", "ChatGLM") in events(text, gazetteer, rules)
+    # …not after a reference verb
+    text = "基于Meta开源模型Llama 3打造的法律大模型“明察”正式发布。"
+    assert events(text, gazetteer, rules) == [("release", "明察")]
+    # "这款…大模型" refers to the model an earlier clause names
+    text = "百川智能昨日召开“百川大模型”媒体沟通会，这款主打搜索增强的大模型正式亮相。"
+    assert events(text, gazetteer, rules) == [("release", "百川大模型")]
+    # a clause with its own subject does not borrow the models of the clause before
+    text = "王小川以Baichuan-7B开局，百川智能4月正式亮相。"
+    assert events(text, gazetteer, rules) == []
+    # a version inside a family name
+    text = "阿里云发布Qwen2.5-Math。"
+    found = mentions_in_article(article(text), gazetteer, rules)
+    assert {(m.event_type, m.model, m.version) for m in found} == {
+        ("upgrade", "Qwen-Math", "2.5")}
