@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discovery.toml"
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
+_MODEL_NOUN = "大模型"
+_LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 
@@ -52,6 +54,7 @@ class DiscoveryRules:
     version_like: re.Pattern[str]
     appositive_not_after: tuple[str, ...]
     longest_generic: int
+    needed_words: frozenset[str]  # the `needs` of all patterns
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_DISCOVERY_PATH) -> DiscoveryRules:
@@ -87,6 +90,7 @@ class DiscoveryRules:
             version_like=re.compile(stop["version_like"]),
             appositive_not_after=tuple(raw["appositive_not_after"]["words"]),
             longest_generic=max(map(len, generic)),
+            needed_words=frozenset(word for p in patterns for word in p.needs),
         )
 
 
@@ -129,6 +133,7 @@ def discover_models(
     if known is None:
         known = gazetteer.find(text) if gazetteer is not None else []
     candidates: list[Discovery] = []
+    present = {word for word in rules.needed_words if word in text}  # (each looked for once)
     for pattern in rules.patterns:
         if pattern.kind == "org_prefix":
             for org in (m for m in known if m.entry.kind == "organization"):
@@ -138,7 +143,7 @@ def discover_models(
                     if found is not None:
                         candidates.append(_with_org(found, org.entry.name))
             continue
-        if pattern.needs and not any(word in text for word in pattern.needs):
+        if pattern.needs and present.isdisjoint(pattern.needs):
             continue
         for match in pattern.regex.finditer(text):
             if pattern.kind == "appositive" and _after_quantifier(text, match, rules):
@@ -151,14 +156,25 @@ def discover_models(
     # (of two candidates with one span, the one that names its owner)
     ordered = sorted(candidates, key=lambda d: (d.start, d.start - d.end, not d.organization))
     for found in ordered:
-        if any(found.start < m.end and m.start < found.end for m in models):
+        inside = [m for m in models if found.start < m.end and m.start < found.end]
+        if inside and not _names_more(found, inside, text, rules):
             continue  # the gazetteer knows this model
         if gazetteer is not None:
-            if gazetteer.lookup(found.name) is not None:
+            entry = gazetteer.lookup(found.name)
+            if entry is not None and entry.kind == "organization" and text.startswith(
+                _MODEL_NOUN, found.end
+            ):  # "服务名称：猎户星空大模型": a model named after its company
+                found = replace(found, name=found.name + _MODEL_NOUN, organization=entry.name)
+            elif entry is not None:
                 continue
             found = _resolved(found, gazetteer)
             if found.organization and found.kind != "org_prefix":
                 owner = gazetteer.lookup(found.organization)  # 阿里 → 阿里巴巴
+                if owner is None and _LEGAL_NAME.search(found.organization):
+                    # "北京百度网讯科技有限公司" → 百度: the organisation its legal name holds
+                    inside = [m.entry for m in gazetteer.find(found.organization)
+                              if m.entry.kind == "organization"]
+                    owner = inside[0] if inside else None
                 if owner is not None:
                     canonical = owner.name if owner.kind == "organization" else owner.organization
                     found = _with_org(found, canonical or found.organization)
@@ -183,12 +199,31 @@ def _candidate(
     if version:
         end = match.end("version")
     owner = match.groupdict().get("owner")
-    if owner and (owner.startswith(rules.bad_starts) or is_generic(owner, rules)
-                  or any(word in owner for word in rules.bad_words)):
+    if owner and any(word in owner for word in rules.bad_words):
+        return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
+    if owner and (owner.startswith(rules.bad_starts) or is_generic(owner, rules)):
         owner = None  # "包括某银行“金睛”": no owner by name
     return Discovery(name, start, end, text[start:end], kind, version or None,
                      organization=owner or None,
                      phrase=match.group() if kind == "quoted" else "")
+
+
+def _names_more(found: Discovery, inside: list[Match], text: str, rules: DiscoveryRules) -> bool:
+    """Whether a delimited name (between quotes, or an app after its noun) holding gazetteer
+    models names something else: “豆包爱学”, 医护智能助手WiNEX Copilot, Agent产品Kimi-Researcher
+    (but “讯飞星火认知大模型” and “豆包App” only add generic words to 讯飞星火 and 豆包)."""
+    delimited = found.kind in ("app", "service") or text[found.start - 1 : found.start] in (
+        _OPENING_QUOTES)
+    if not delimited or any(m.start < found.start or m.end > found.end for m in inside):
+        return False
+    rest = found.surface
+    for model in sorted(inside, key=lambda m: m.start, reverse=True):
+        start, end = model.start - found.start, model.end - found.start
+        if "·" in (rest[start - 1 : start] + rest[end : end + 1]):
+            return False  # 悟界·Emu3: a series name and the model, which the gazetteer knows
+        rest = rest[:start] + rest[end:]
+    rest = rest.strip(" -_")
+    return bool(rest) and not is_generic(rest, rules)
 
 
 def _resolved(found: Discovery, gazetteer: Gazetteer) -> Discovery:

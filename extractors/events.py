@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from extractors.dates import resolve_event_date
 from extractors.discovery import (
@@ -54,6 +55,8 @@ _SCENE_SENTENCES = 4
 _LIST_ITEM = re.compile(
     r"(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳•]|[一二三四五六七八九十]{1,2}、)"
 )
+# A colon opening a list inside a clause: "…发布第二批登记信息, 新增登记服务2款：A的“X”".
+_LIST_COLON = re.compile(r"[:：]")
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
 _CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
@@ -85,7 +88,10 @@ class EventType:
 @dataclass(frozen=True)
 class CueRules:
     types: tuple[EventType, ...]
-    triggers: re.Pattern[str]  # any trigger word of any type: the sentence prefilter
+    triggers: re.Pattern[str]  # any trigger word of any type
+    # The same, casefolded, and the context triggers: the sentence prefilter
+    folded_triggers: re.Pattern[str]
+    folded_context_triggers: re.Pattern[str]
     context_triggers: re.Pattern[str]
     trigger_types: dict[str, frozenset[str]]  # casefolded trigger word → its types
     window: int
@@ -115,6 +121,7 @@ class CueRules:
     investor_markers: re.Pattern[str]
     target_markers: re.Pattern[str]
     acquired_markers: re.Pattern[str]
+    acquired_back: tuple[str, ...]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
     developed_after: re.Pattern[str]
@@ -136,6 +143,7 @@ class CueRules:
     next_day: tuple[str, ...]
     scene_links: re.Pattern[str]
     vague_dates: re.Pattern[str]
+    bound_vague: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
     batch_pattern: re.Pattern[str]
@@ -186,6 +194,9 @@ class CueRules:
             types=tuple(types),
             triggers=_any_word(t for spec in types for t in spec.triggers),
             context_triggers=_any_word(t for spec in types for t in spec.context_triggers),
+            folded_triggers=_any_word((t for spec in types for t in spec.triggers), folded=True),
+            folded_context_triggers=_any_word(
+                (t for spec in types for t in spec.context_triggers), folded=True),
             trigger_types={word: frozenset(names) for word, names in trigger_types.items()},
             window=int(modality["window"]),
             negations=tuple(modality["negations"]),
@@ -214,6 +225,7 @@ class CueRules:
             investor_markers=re.compile(roles["investor_markers"]),
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
             acquired_markers=re.compile(roles["acquired_markers"]),
+            acquired_back=tuple(roles["acquired_back"]),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             developed_after=re.compile(roles["developed_after"]),
@@ -235,6 +247,7 @@ class CueRules:
             next_day=tuple(dates.get("next_day", [])),
             scene_links=_any_word([*dates["anaphors"], *dates.get("scene_links", [])]),
             vague_dates=_any_word(dates.get("vague", [])),
+            bound_vague=re.compile(dates.get("bound_vague", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
@@ -268,14 +281,15 @@ def _words_before(words: list[str], gap: int, also_not: str = "") -> re.Pattern[
     return re.compile(f"(?:{alternatives})[^,，。;；、{also_not}]{{0,{int(gap)}}}$")
 
 
-def _any_word(words) -> re.Pattern[str]:
-    """One alternation of literal words, longest first (a pattern that never matches if none)."""
-    unique = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, unique)) or r"(?!x)x", re.I)
+def _any_word(words, folded: bool = False) -> re.Pattern[str]:
+    """One alternation of literal words, longest first (a pattern that never matches if none);
+    `folded`: of the casefolded words, case-sensitive, for casefolded text (several times
+    faster than re.I)."""
+    unique = sorted({w.casefold() if folded else w for w in words}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, unique)) or r"(?!x)x", 0 if folded else re.I)
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # (tuples: made for every cue candidate, they must be cheap)
     event_type: str
     rank: int
     start: int  # offsets within the clause
@@ -314,11 +328,11 @@ class _Found:
 class _SentenceEvents:
     found: list[_Found] = field(default_factory=list)
     types: frozenset[str] = frozenset()  # types with an accepted cue (context for the next)
-    batches: tuple[int, ...] = ()  # batches named by its non-background filing clauses
+    # (type, batch) named by its non-background filing and registration clauses
+    batches: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class _Sentence:
+class _Sentence(NamedTuple):  # (one per sentence of every article: cheap)
     index: int
     paragraph: int
     simplified: str
@@ -339,33 +353,37 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     reference = article.published_at.date() if article.published_at else None
     text = _OriginalText(article)
     found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]] = []
-    batches: list[int] = []
+    batches: dict[str, list[int]] = {}  # filing type → the batches named so far
     previous: _Sentence | None = None
     paragraph: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # its last sentences so far
     recent: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # the article's last sentences
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
-    batch_so_far: dict[int, int | None] = {}  # sentence index → highest batch named by then
+    # (sentence index, filing type) → the highest batch of that type named by then
+    batch_so_far: dict[tuple[int, str], int] = {}
     for sentence in text.sentences():
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
             context, antecedents = context & _FILING_CONTEXT, ()
             paragraph.clear()
+        folded = sentence.simplified.casefold()
+        if not rules.folded_triggers.search(folded) and not (
+            context and rules.folded_context_triggers.search(folded)
+        ):
+            paragraph.append(sentence.simplified)
+            recent.append(sentence.simplified)
+            previous, context = sentence, frozenset()
+            continue
         earlier = tuple(reversed(paragraph))  # the nearest first
-        paragraph.append(sentence.simplified)
         # The sentences a mention without a date looks back at for its scene's date: those of
         # its paragraph, or of the one before where it says it goes on with that scene
         # ("5月21日, 阿里云宣布降价…。\n仅仅几个小时后, 百度宣布…").
         scene = earlier if same_paragraph or not rules.scene_links.search(
             sentence.simplified) else tuple(reversed(recent))
+        paragraph.append(sentence.simplified)
         recent.append(sentence.simplified)
-        if not rules.triggers.search(sentence.simplified) and not (
-            context and rules.context_triggers.search(sentence.simplified)
-        ):
-            previous, context = sentence, frozenset()
-            continue
         before = earlier[0] if earlier else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
@@ -373,13 +391,15 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             # "这是国内大模型公司迄今最大的单轮融资": a comment on the event just told.
             events = replace(events, found=[f for f in events.found
                                             if f.event_type not in told])
-        batches.extend(events.batches)
+        for kind, batch in events.batches:
+            batches.setdefault(kind, []).append(batch)
         if events.found:
             told = {f.event_type for f in events.found} - set(FILING_TYPES)
             found.append((sentence, events, scene))
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
-            batch_so_far[sentence.index] = max(batches) if batches else None
+            batch_so_far.update(((sentence.index, kind), max(named))
+                                for kind, named in batches.items())
         # The types stated so far in the paragraph: "…新增2款备案服务和2款登记应用。其中,
         # 新增备案服务为A；新增登记应用为B。"
         previous, context = sentence, context | events.types
@@ -393,7 +413,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             if batch is None and event.event_type in FILING_TYPES and (
                 rules.inherit_article_batch
             ):
-                batch = batch_so_far.get(sentence.index)
+                batch = batch_so_far.get((sentence.index, event.event_type))
             model = event.model
             mention = Mention(
                 event_id=_event_id(event, reference, rules),
@@ -676,10 +696,15 @@ def _sentence_events(
     paragraph's last sentence with model events was about (for "该模型已开源")."""
     if rules.question_marks.search(sentence):
         return _SentenceEvents()
-    hits = [(m.start(), m.group().casefold()) for m in rules.triggers.finditer(sentence)]
+    folded = sentence.casefold()
+    if len(folded) == len(sentence):  # (the offsets hold: the fast, case-sensitive patterns)
+        triggers, context_triggers = rules.folded_triggers, rules.folded_context_triggers
+    else:
+        folded, triggers, context_triggers = sentence, rules.triggers, rules.context_triggers
+    hits = [(m.start(), m.group().casefold()) for m in triggers.finditer(folded)]
+    own_words = [at for at, _ in hits]  # (a list word like 名单 is no cue word of its own)
     if context:
-        hits += [(m.start(), m.group().casefold())
-                 for m in rules.context_triggers.finditer(sentence)]
+        hits += [(m.start(), m.group().casefold()) for m in context_triggers.finditer(folded)]
     # Only the types whose trigger words the sentence holds can have a cue in it (less those
     # its sentence traps switch off). Cue and trap patterns never cross a comma, so they run
     # once over the sentence.
@@ -698,17 +723,21 @@ def _sentence_events(
         start, end = part.span()
         own = [c for c in candidates if start <= c.start and c.end <= end]
         words = [at for at, _ in hits if start <= at < end]
-        free_cue = any(not any(s <= at < e for s, e in trapped) for at in words)
+        free_cue = any(not any(s <= at < e for s, e in trapped)
+                       for at in own_words if start <= at < end)
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules))
     found: list[_Found] = []
     scope = _Scope(sentence, clauses, previous, reference, gazetteer, rules)
 
     last_cue_clause: int | None = None
+    listed: set[int] = set()  # clauses that an earlier cue took its list from
     for index, clause in enumerate(clauses):
         if clause.cues:
             for cue in clause.cues:
                 source = _target_clause(clauses, index, cue, gazetteer, rules)
+                if source > index:
+                    listed.add(source)
                 events = list(_events(scope, index, source, cue))
                 if not events and previous and cue.event_type in rules.organisation_types \
                         and any(word in clause.text for word in rules.organisation_anaphors):
@@ -728,13 +757,13 @@ def _sentence_events(
         elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
             for cue in clauses[last_cue_clause].cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
-        elif clause.matches or clause.any_cue:
-            last_cue_clause = None
+        elif (clause.matches or clause.any_cue) and index not in listed:
+            last_cue_clause = None  # (a list after its cue leaves it open: "…：A, 以及B")
         # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
     batches = tuple(
-        batch for clause in clauses
-        if not clause.background and any(c.event_type in FILING_TYPES for c in clause.cues)
-        and (batch := _batch(clause.text, rules)) is not None
+        (kind, batch) for clause in clauses if not clause.background
+        for kind in sorted({c.event_type for c in clause.cues} & _FILING_CONTEXT)
+        if (batch := _batch(clause.text, rules)) is not None
     )
     types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)
     return _SentenceEvents(found, types, batches)
@@ -833,23 +862,28 @@ def _cue_candidates(
     """Cue matches of `text` outside traps, for the types in `present` (the types whose
     trigger words the text holds, minus those its sentence switched off), and the spans
     of the traps of those types."""
-    candidates = []
+    candidates: list[_Cue] = []
+    from_context: list[_Cue] = []
     all_trapped: list[tuple[int, int]] = []
     for event_type in rules.types:
         if event_type.name not in present:
             continue
-        patterns = event_type.cues
-        if event_type.name in context:
-            patterns = patterns + event_type.context_cues
         trapped = [t.span() for trap in event_type.traps for t in trap.finditer(text)]
         all_trapped.extend(trapped)
-        for pattern in patterns:
-            for cue in pattern.finditer(text):
-                start, end = cue.span()
-                if not any(s <= start < e or s < end <= e for s, e in trapped):
-                    candidates.append(
-                        _Cue(event_type.name, event_type.rank, start, end, cue.group())
-                    )
+        kinds = [(event_type.cues, candidates)]
+        if event_type.name in context:
+            kinds.append((event_type.context_cues, from_context))
+        for patterns, into in kinds:
+            for pattern in patterns:
+                for cue in pattern.finditer(text):
+                    start, end = cue.span()
+                    if not any(s <= start < e or s < end <= e for s, e in trapped):
+                        into.append(
+                            _Cue(event_type.name, event_type.rank, start, end, cue.group()))
+    # A sentence stating one kind of list itself ("同时公布的还有5款完成登记的应用, A、B均在名单
+    # 之中") is not a list of the other kind the sentence before announced.
+    stated = {c.event_type for c in candidates if c.event_type in FILING_TYPES}
+    candidates += [c for c in from_context if not stated or c.event_type in stated]
     return candidates, all_trapped
 
 
@@ -924,7 +958,10 @@ def _target_clause(
     if _targets(clauses[index], cue, gazetteer, rules):
         return index
     clause = clauses[index]
-    if index > 0:
+    if index > 0 and not (cue.event_type == "acquisition"
+                          and not any(word in clause.text for word in rules.acquired_back)):
+        # (the subject of "X宣布, 以11亿美元收购Y" is the buyer; "…, 被Y收购", "与X签署协议,
+        # 收购其…" look back)
         before = clauses[index - 1]
         shares = clause.starts_with(rules.continuation_starts) or not before.any_cue
         if shares and not _has_modal_word(before.text, rules) and _targets(
@@ -933,12 +970,15 @@ def _target_clause(
             return index - 1
     if cue.event_type in FILING_TYPES and index + 1 < len(clauses):
         after = clauses[index + 1]
-        is_list = (
+        # (a clause naming its list after a colon may say what the list is: "新增登记服务2款：")
+        colon_list = bool(after.matches) and bool(
+            _LIST_COLON.search(after.text, 0, after.matches[0].start))
+        is_list = colon_list or (not after.free_cue and (
             after.starts_with(rules.enumeration_starts)
             or any(word in after.text for word in rules.enumeration_ends)
             or clause.text.rstrip(_QUOTES).endswith(rules.list_openers)
-        )
-        if not after.free_cue and is_list and _targets(after, cue, gazetteer, rules):
+        ))
+        if is_list and _targets(after, cue, gazetteer, rules):
             return index + 1
     return index
 
@@ -1139,8 +1179,9 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
         for named in pattern.finditer(clause.text):
             start, end = named.span("name")
             name = named["name"]
-            if any(m.start < end and start < m.end for m in [*clause.matches, *found]):
-                continue
+            if any(m.start < end and start < m.end for m in [*clause.matches, *found]
+                   if m.entry.status == "gazetteer" or m.entry.kind == "organization"):
+                continue  # (a name discovery took for an app may still be a company: 平台Statsig)
             if name.startswith(rules.company_bad_starts) or (
                 rules.discovery and is_generic(name, rules.discovery)
             ):
@@ -1263,7 +1304,7 @@ def _clause_date(
         text = clauses[index].text
         when = _date_in(text, reference, rules)
         if when is not None:
-            if not rules.vague_dates.search(text) or _date_in(
+            if not rules.vague_dates.search(text) or rules.bound_vague.search(text) or _date_in(
                 rules.vague_dates.sub("", text), reference, rules
             ):
                 return when

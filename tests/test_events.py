@@ -576,3 +576,71 @@ def test_open_models_apps_and_anaphors_with_a_description(gazetteer, rules):
     found = mentions_in_article(article(text), gazetteer, rules)
     assert {(m.event_type, m.model, m.version) for m in found} == {
         ("upgrade", "Qwen-Math", "2.5")}
+
+
+def test_legal_names_own_the_services_they_list(gazetteer, rules):
+    text = ("江苏省网信办3月3日发布消息，新增2款生成式人工智能服务完成登记。"
+            "其中面向公众的应用为：南京云问网络技术有限公司——“云问智能客服”；"
+            "北京百度网讯科技有限公司——“百度网盘AI助理”。")
+    assert owned(text, gazetteer, rules) == [
+        ("registration", "云问智能客服", "南京云问网络技术有限公司"),
+        ("registration", "百度网盘AI助理", "百度")]
+    # a numbered item's legal name owns the service named in its field
+    text = ("湖北省网信办公布新一批已完成备案的服务：\n"
+            "1.武汉斗鱼网络科技有限公司，服务名称：鱼吧AI大模型；")
+    assert owned(text, gazetteer, rules) == [("filing", "鱼吧AI", "武汉斗鱼网络科技有限公司")]
+    # a service named after its company
+    text = "名单如下：\n1.北京百川智能科技有限公司，服务名称：百川智能大模型；"
+    found = mentions_in_article(article("北京市网信办公布新增备案信息。" + text), gazetteer, rules)
+    assert {(m.model, m.organization) for m in found} == {("百川大模型", "百川智能")} or {
+        (m.model, m.organization) for m in found} == {("百川智能大模型", "百川智能")}
+
+
+def test_a_list_after_a_colon_in_the_next_clause(gazetteer, rules):
+    text = ("重庆市网信办5月8日发布第三批生成式人工智能服务登记信息，新增登记服务2款："
+            "重庆长安汽车股份有限公司的“长安小安助手”，以及重庆农村商业银行股份有限公司的“渝快答”。")
+    found = mentions_in_article(article(text, datetime(2025, 5, 9)), gazetteer, rules)
+    assert sorted((m.event_type, m.model, m.batch) for m in found) == [
+        ("registration", "渝快答", 3), ("registration", "长安小安助手", 3)]
+
+
+def test_registrations_announced_with_a_filing_batch_are_not_filings(gazetteer, rules):
+    text = ("广州市网信办日前公布第三批已完成备案的服务名单。唯品会“唯品AI”、欢聚“小欢”等赫然在列。"
+            "同时公布的还有3款完成登记的应用，酷狗“酷狗AI帮写”与网易“网易云AI”均在名单之中。")
+    found = mentions_in_article(article(text, datetime(2025, 4, 2)), gazetteer, rules)
+    by_model = {m.model: (m.event_type, m.batch) for m in found}
+    assert by_model["唯品AI"] == ("filing", 3)
+    assert by_model["酷狗AI帮写"] == ("registration", None)  # no filing batch
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted names in a row before a count and a model noun
+        ("国家海洋局发布“海澜”“海鸣”两款海洋预报大模型。",
+         [("release", "海澜"), ("release", "海鸣")]),
+        # apps, tools and platforms named after their noun; a longer name than the
+        # gazetteer's wins when its noun delimits it
+        ("字节跳动推出AI编程工具Trae。", [("release", "Trae")]),
+        ("腾讯发布AI协作平台“元器”。", [("release", "元器")]),
+        ("百度推出智能体产品文心Agent Builder。", [("release", "文心一言")]),
+        # the model an app uses is no event of its own
+        ("夸克所调用的通义千问模型已完成备案。", [("filing", "通义千问")]),
+        # postponed, and deal talks, are no events
+        ("据报道，DeepSeek R2因算力问题推迟发布。", []),
+        ("谷歌正就以约230亿美元收购网络安全公司Wiz进行谈判。", []),
+        # the buyer of "X宣布, 以…收购Y" is no target; 收购其… looks back for it
+        ("英伟达周一宣布，以约7亿美元收购AI基础设施平台Run:ai。", [("acquisition", "Run:ai")]),
+        ("Cognition宣布与Windsurf签署协议，收购其剩余团队与产品。", [("acquisition", "Windsurf")]),
+        # free access is a price change, not a release
+        ("讯飞星火Lite API即日起免费向所有开发者开放。", [("price_change", "讯飞星火")]),
+        # an organisation known only by its institution ending owns what it releases
+    ],
+)
+def test_heldout9_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules) == sorted(expected)
+
+
+def test_institutions_own_their_models(gazetteer, rules):
+    assert owned("国家海洋局近日发布“海澜”海洋预报大模型。", gazetteer, rules) == [
+        ("release", "海澜", "国家海洋局")]
