@@ -260,8 +260,8 @@ def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False) -> bool:
         if name.startswith(rules.bad_starts) or name.endswith(rules.bad_ends):
             return False
         return not is_generic(name, rules)
-    if not _HAS_LATIN.search(name) and not _CJK.search(name[:1]):
-        return False  # digits and punctuation only
+    if not _HAS_LATIN.search(name) and not name[:1].isalpha():
+        return False  # digits and punctuation only (a Greek name is one: π0)
     return not (cjk_part.startswith(rules.bad_starts) and cjk_part) and not (
         rules.bad_chars.intersection(cjk_part)
     )

@@ -105,6 +105,7 @@ class CueRules:
     plans_after: re.Pattern[str]
     announced_types: frozenset[str]
     announced: re.Pattern[str]
+    effective_date: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
     question_marks: re.Pattern[str]
@@ -208,6 +209,7 @@ class CueRules:
             plans_after=re.compile(modality["plans_after"]),
             announced_types=frozenset(modality.get("announced_types", [])),
             announced=re.compile(modality.get("announced", r"(?!x)x")),
+            effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
             question_marks=_any_word(modality["question_marks"]),
@@ -725,8 +727,10 @@ def _sentence_events(
         words = [at for at, _ in hits if start <= at < end]
         free_cue = any(not any(s <= at < e for s, e in trapped)
                        for at in own_words if start <= at < end)
+        # "自4月1日0时起，文心一言将全面免费": an effective date in an earlier clause
+        effective = bool(own) and bool(rules.effective_date.search(sentence, 0, start))
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
-                               rules))
+                               rules, effective))
     found: list[_Found] = []
     scope = _Scope(sentence, clauses, previous, reference, gazetteer, rules)
 
@@ -747,7 +751,7 @@ def _sentence_events(
                                              scope.date_of(index, index), None))
                 elif not events and source == index \
                         and cue.event_type not in rules.organisation_types \
-                        and not clause.matches \
+                        and not _event_models(clause, cue.event_type, gazetteer, rules) \
                         and _names_anaphor(clauses, index, rules.model_anaphors) \
                         and (referents := _referents(found, clauses, index, antecedents, rules)):
                     events = list(_anaphor_events(cue, referents,
@@ -835,9 +839,11 @@ def _clause(
     text: str, offset: int, matches: list[Match], candidates: list[_Cue],
     cue_words: tuple[bool, bool],
     rules: CueRules,
+    effective: bool = False,
 ) -> _Clause:
     """One clause with offsets of its own; `candidates` and `matches` carry sentence offsets,
-    `cue_words` says whether it holds a cue word at all, and one outside traps."""
+    `cue_words` says whether it holds a cue word at all, and one outside traps; `effective`
+    whether a clause before it states an effective date (…起)."""
     end = offset + len(text)
     inside = tuple(
         Match(m.entry, m.start - offset, m.end - offset, m.surface, m.version)
@@ -847,7 +853,7 @@ def _clause(
     if candidates:
         shifted = [_Cue(c.event_type, c.rank, c.start - offset, c.end - offset, c.text)
                    for c in candidates]
-        cues = _accepted(text, shifted, inside, rules)
+        cues = _accepted(text, shifted, inside, rules, effective)
     background = bool(cues) and bool(rules.background.search(text.rstrip(_QUOTES)))
     return _Clause(text, inside, cues, *cue_words, background)
 
@@ -888,7 +894,8 @@ def _cue_candidates(
 
 
 def _accepted(
-    clause: str, candidates: list[_Cue], matches: tuple[Match, ...], rules: CueRules
+    clause: str, candidates: list[_Cue], matches: tuple[Match, ...], rules: CueRules,
+    effective: bool = False,
 ) -> tuple[_Cue, ...]:
     """The cues that state a fact, at most one per type; of overlapping cues of two types
     the more specific (earlier in the cue file) one."""
@@ -898,7 +905,7 @@ def _accepted(
         if any(m.start <= cue.start < m.end for m in matches):
             continue  # the cue word is part of a name
         # A negation or plan covers the later verbs of its clause too (计划发布并开源).
-        modal = modal or _is_modal(clause, cue, matches, rules)
+        modal = modal or _is_modal(clause, cue, matches, rules, effective)
         if modal:
             continue
         overlapping = [a for a in accepted if a.start < cue.end and cue.start < a.end]
@@ -930,8 +937,11 @@ def _accepted(
     return tuple(accepted)
 
 
-def _is_modal(clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRules) -> bool:
-    """Whether a negation or plan word stands shortly before the cue (or a plan after it)."""
+def _is_modal(
+    clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRules, effective: bool = False,
+) -> bool:
+    """Whether a negation or plan word stands shortly before the cue (or a plan after it).
+    `effective`: an earlier clause states when an announced change takes effect."""
     offset = max(0, cue.start - rules.window)
     for word in rules.modal_words.finditer(clause, offset, cue.start):
         if word.group("modal") is None:
@@ -939,7 +949,7 @@ def _is_modal(clause: str, cue: _Cue, matches: tuple[Match, ...], rules: CueRule
         if any(m.start <= word.start() < m.end for m in matches):
             continue  # part of a name: “灵犀拟人大模型”
         if cue.event_type in rules.announced_types and word.group() == "将" and (
-            rules.announced.match(clause, word.end())
+            effective or rules.announced.match(clause, word.end())
         ):
             continue  # "将于4月1日起全面免费": decided, taking effect later
         disposal = word.group() in rules.disposal_markers and (

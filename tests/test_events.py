@@ -644,3 +644,34 @@ def test_heldout9_kinds(gazetteer, rules, text, expected):
 def test_institutions_own_their_models(gazetteer, rules):
     assert owned("国家海洋局近日发布“海澜”海洋预报大模型。", gazetteer, rules) == [
         ("release", "海澜", "国家海洋局")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a filing and registration announcement opens both lists; 其中…备案 names the filings
+        ("网信办近日公布新一批服务备案及登记信息。其中新增备案的服务包括：（1）京东“言犀”；（2）快手“可灵”。",
+         [("filing", "可灵"), ("filing", "言犀")]),
+        # the target of "与X签署协议, 将以…收购后者"; 斥资 states the terms
+        ("微软宣布已与法国初创公司Mistral签署协议，将以约20亿欧元收购后者。",
+         [("acquisition", "Mistral AI")]),
+        ("Salesforce宣布将斥资约80亿美元收购数据平台Informatica。",
+         [("acquisition", "Informatica")]),
+        # downloadable weights of the model just released; a Greek name
+        ("Mistral发布Magistral 2模型，模型权重已可在官网及Hugging Face下载。",
+         [("open_source", "Magistral"), ("upgrade", "Magistral")]),
+        ("某机器人公司宣布开源其具身基础模型π1。", [("open_source", "π1")]),
+        # a version label and a model noun right after the verb: the agent model's version
+        ("DeepSeek今日正式发布V4模型。", [("upgrade", "DeepSeek")]),
+        # users of a product are no release of it
+        ("该功能即日起向所有ChatGPT Plus用户开放。", []),
+        # a Latin name and a version before 模型; a short name after the release verb
+        ("智源研究院在北京发布Aquila 3.0模型。", [("upgrade", "Aquila")]),
+        ("某车企昨日正式推出宏图AI大模型。", [("release", "宏图AI")]),
+        ("金蝶正式发布企业管理大模型苍穹GPT。", [("release", "苍穹GPT")]),
+        # an effective date in an earlier clause makes 将 decided
+        ("智谱今日宣布，自6月1日起，GLM-4-Plus的API价格将下调90%。", [("price_change", "ChatGLM")]),
+    ],
+)
+def test_heldout7_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules) == sorted(expected)
