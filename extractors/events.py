@@ -62,7 +62,7 @@ _CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = ("filing", "registration")
-_FILING_CONTEXT = frozenset(FILING_TYPES)
+_FILINGS = frozenset(FILING_TYPES)  # (for set operations)
 _VERSION_SEPARATORS = re.compile(r"[\s\-_]+")
 _TRAILING_ZEROS = re.compile(r"(?:\.0)+(?=$|\s)")
 
@@ -368,7 +368,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
-            context, antecedents = context & _FILING_CONTEXT, ()
+            context, antecedents = context & _FILINGS, ()
             paragraph.clear()
         folded = sentence.simplified.casefold()
         if not rules.folded_triggers.search(folded) and not (
@@ -396,12 +396,12 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         for kind, batch in events.batches:
             batches.setdefault(kind, []).append(batch)
         if events.found:
-            told = {f.event_type for f in events.found} - set(FILING_TYPES)
+            told = {f.event_type for f in events.found} - _FILINGS
             found.append((sentence, events, scene))
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
-            batch_so_far.update(((sentence.index, kind), max(named))
-                                for kind, named in batches.items())
+            batch_so_far.update(((sentence.index, kind), max(numbers))
+                                for kind, numbers in batches.items())
         # The types stated so far in the paragraph: "…新增2款备案服务和2款登记应用。其中,
         # 新增备案服务为A；新增登记应用为B。"
         previous, context = sentence, context | events.types
@@ -766,7 +766,7 @@ def _sentence_events(
         # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
     batches = tuple(
         (kind, batch) for clause in clauses if not clause.background
-        for kind in sorted({c.event_type for c in clause.cues} & _FILING_CONTEXT)
+        for kind in sorted({c.event_type for c in clause.cues} & _FILINGS)
         if (batch := _batch(clause.text, rules)) is not None
     )
     types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)
