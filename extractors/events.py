@@ -37,7 +37,7 @@ from extractors.discovery import (
     is_generic,
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
-from extractors.normalize import simplify, stable_id
+from extractors.normalize import casefold_in_place, simplify, stable_id
 from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
@@ -61,8 +61,7 @@ _LIST_COLON = re.compile(r"[:：]")
 _CLAUSES = re.compile(r"[^,，]+")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-FILING_TYPES = ("filing", "registration")
-_FILINGS = frozenset(FILING_TYPES)  # (for set operations)
+FILING_TYPES = frozenset({"filing", "registration"})
 _VERSION_SEPARATORS = re.compile(r"[\s\-_]+")
 _TRAILING_ZEROS = re.compile(r"(?:\.0)+(?=$|\s)")
 
@@ -88,17 +87,15 @@ class EventType:
 @dataclass(frozen=True)
 class CueRules:
     types: tuple[EventType, ...]
-    triggers: re.Pattern[str]  # any trigger word of any type
-    # The same, casefolded, and the context triggers: the sentence prefilter
-    folded_triggers: re.Pattern[str]
-    folded_context_triggers: re.Pattern[str]
+    # Any trigger word of any type, and any context trigger, casefolded: matched on casefolded
+    # text (normalize.casefold_in_place), case-sensitively, which is several times faster than
+    # re.I. The sentence prefilter.
+    triggers: re.Pattern[str]
     context_triggers: re.Pattern[str]
     trigger_types: dict[str, frozenset[str]]  # casefolded trigger word → its types
     window: int
-    negations: tuple[str, ...]
-    plans: tuple[str, ...]
-    not_modal: tuple[str, ...]
-    # Non-modal words first, so that 未来 is read whole before 未 is found in it.
+    # Negations and plans; non-modal words first, so that 未来 is read whole before 未 is found
+    # in it.
     modal_words: re.Pattern[str]
     disposal_markers: tuple[str, ...]
     disposal_objects: tuple[str, ...]
@@ -193,16 +190,11 @@ class CueRules:
         versions, dates = raw["versions"], raw["dates"]
         return cls(
             types=tuple(types),
-            triggers=_any_word(t for spec in types for t in spec.triggers),
-            context_triggers=_any_word(t for spec in types for t in spec.context_triggers),
-            folded_triggers=_any_word((t for spec in types for t in spec.triggers), folded=True),
-            folded_context_triggers=_any_word(
+            triggers=_any_word((t for spec in types for t in spec.triggers), folded=True),
+            context_triggers=_any_word(
                 (t for spec in types for t in spec.context_triggers), folded=True),
             trigger_types={word: frozenset(names) for word, names in trigger_types.items()},
             window=int(modality["window"]),
-            negations=tuple(modality["negations"]),
-            plans=tuple(modality["plans"]),
-            not_modal=tuple(modality.get("not_modal", [])),
             modal_words=_modal_words(modality),
             disposal_markers=tuple(modality.get("disposal_markers", [])),
             disposal_objects=tuple(modality.get("disposal_objects", [])),
@@ -357,8 +349,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]] = []
     batches: dict[str, list[int]] = {}  # filing type → the batches named so far
     previous: _Sentence | None = None
-    paragraph: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # its last sentences so far
-    recent: deque[str] = deque(maxlen=_SCENE_SENTENCES)  # the article's last sentences
+    # The article's last sentences, with their paragraph numbers
+    recent: deque[tuple[int, str]] = deque(maxlen=_SCENE_SENTENCES)
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
@@ -368,24 +360,22 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
-            context, antecedents = context & _FILINGS, ()
-            paragraph.clear()
-        folded = sentence.simplified.casefold()
-        if not rules.folded_triggers.search(folded) and not (
-            context and rules.folded_context_triggers.search(folded)
+            context, antecedents = context & FILING_TYPES, ()
+        folded = casefold_in_place(sentence.simplified)
+        if not rules.triggers.search(folded) and not (
+            context and rules.context_triggers.search(folded)
         ):
-            paragraph.append(sentence.simplified)
-            recent.append(sentence.simplified)
+            recent.append((sentence.paragraph, sentence.simplified))
             previous, context = sentence, frozenset()
             continue
-        earlier = tuple(reversed(paragraph))  # the nearest first
+        # the paragraph's sentences before this one, the nearest first
+        earlier = tuple(t for p, t in reversed(recent) if p == sentence.paragraph)
         # The sentences a mention without a date looks back at for its scene's date: those of
         # its paragraph, or of the one before where it says it goes on with that scene
         # ("5月21日, 阿里云宣布降价…。\n仅仅几个小时后, 百度宣布…").
         scene = earlier if same_paragraph or not rules.scene_links.search(
-            sentence.simplified) else tuple(reversed(recent))
-        paragraph.append(sentence.simplified)
-        recent.append(sentence.simplified)
+            sentence.simplified) else tuple(t for _, t in reversed(recent))
+        recent.append((sentence.paragraph, sentence.simplified))
         before = earlier[0] if earlier else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
@@ -396,7 +386,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         for kind, batch in events.batches:
             batches.setdefault(kind, []).append(batch)
         if events.found:
-            told = {f.event_type for f in events.found} - _FILINGS
+            told = {f.event_type for f in events.found} - FILING_TYPES
             found.append((sentence, events, scene))
             named = {f.model.entry.name: f.model for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
@@ -698,15 +688,11 @@ def _sentence_events(
     paragraph's last sentence with model events was about (for "该模型已开源")."""
     if rules.question_marks.search(sentence):
         return _SentenceEvents()
-    folded = sentence.casefold()
-    if len(folded) == len(sentence):  # (the offsets hold: the fast, case-sensitive patterns)
-        triggers, context_triggers = rules.folded_triggers, rules.folded_context_triggers
-    else:
-        folded, triggers, context_triggers = sentence, rules.triggers, rules.context_triggers
-    hits = [(m.start(), m.group().casefold()) for m in triggers.finditer(folded)]
+    folded = casefold_in_place(sentence)  # (offsets are the sentence's)
+    hits = [(m.start(), m.group()) for m in rules.triggers.finditer(folded)]
     own_words = [at for at, _ in hits]  # (a list word like 名单 is no cue word of its own)
     if context:
-        hits += [(m.start(), m.group().casefold()) for m in context_triggers.finditer(folded)]
+        hits += [(m.start(), m.group()) for m in rules.context_triggers.finditer(folded)]
     # Only the types whose trigger words the sentence holds can have a cue in it (less those
     # its sentence traps switch off). Cue and trap patterns never cross a comma, so they run
     # once over the sentence.
@@ -766,7 +752,7 @@ def _sentence_events(
         # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
     batches = tuple(
         (kind, batch) for clause in clauses if not clause.background
-        for kind in sorted({c.event_type for c in clause.cues} & _FILINGS)
+        for kind in sorted({c.event_type for c in clause.cues} & FILING_TYPES)
         if (batch := _batch(clause.text, rules)) is not None
     )
     types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)

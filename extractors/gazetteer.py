@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.normalize import simplify
+from extractors.normalize import casefold_in_place, simplify
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _LATIN = re.compile(r"[a-z0-9]")
@@ -159,9 +159,7 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in `text` (already simplified), leftmost-longest."""
-        folded = text.casefold()
-        if len(folded) != len(text):  # casefold grew a character (ß → ss): keep offsets
-            folded = "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
+        folded = casefold_in_place(text)
         matches: list[Match] = []
         position, last_end = 0, -1
         starts = self._starts

@@ -38,6 +38,15 @@ def simplify(text: str) -> str:
     return _converter().convert(unicodedata.normalize("NFKC", text.translate(_ENCLOSED_NUMBERS)))
 
 
+def casefold_in_place(text: str) -> str:
+    """`text` casefolded where that keeps each character one character (ß, which would
+    become ss, stays), so that offsets in the result are offsets in `text`."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
+
+
 def match_key(text: str) -> str:
     """Simplified, casefolded, without punctuation or spaces: equal keys mean equal text."""
     return _NOT_WORD.sub("", simplify(text).casefold())
