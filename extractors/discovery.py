@@ -156,6 +156,8 @@ def discover_models(
     # (of two candidates with one span, the one that names its owner)
     ordered = sorted(candidates, key=lambda d: (d.start, d.start - d.end, not d.organization))
     for found in ordered:
+        if kept and found.start < kept[-1].end:
+            continue  # overlaps an earlier, longer candidate
         inside = [m for m in models if found.start < m.end and m.start < found.end]
         if inside and not _names_more(found, inside, text, rules):
             continue  # the gazetteer knows this model
@@ -169,19 +171,23 @@ def discover_models(
                 continue
             found = _resolved(found, gazetteer)
             if found.organization and found.kind != "org_prefix":
-                owner = gazetteer.lookup(found.organization)  # 阿里 → 阿里巴巴
-                if owner is None and _LEGAL_NAME.search(found.organization):
-                    # "北京百度网讯科技有限公司" → 百度: the organisation its legal name holds
-                    inside = [m.entry for m in gazetteer.find(found.organization)
-                              if m.entry.kind == "organization"]
-                    owner = inside[0] if inside else None
-                if owner is not None:
-                    canonical = owner.name if owner.kind == "organization" else owner.organization
-                    found = _with_org(found, canonical or found.organization)
-        if kept and found.start < kept[-1].end:
-            continue  # overlaps an earlier, longer candidate
+                owner = _known_owner(found.organization, gazetteer)
+                found = _with_org(found, owner or found.organization)
         kept.append(found)
     return kept
+
+
+def _known_owner(name: str, gazetteer: Gazetteer) -> str | None:
+    """The gazetteer's organisation for an owner written in a list: an alias (阿里 → 阿里巴巴),
+    a model standing for its developer, or the organisation a legal name holds (北京百度网讯科技
+    有限公司 → 百度)."""
+    entry = gazetteer.lookup(name)
+    if entry is None and _LEGAL_NAME.search(name):
+        entry = next((m.entry for m in gazetteer.find(name) if m.entry.kind == "organization"),
+                     None)
+    if entry is None:
+        return None
+    return entry.name if entry.kind == "organization" else entry.organization
 
 
 def _candidate(
