@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from extractors.cleaning import DEFAULT_RULES_PATH, CleaningRules, clean_paragraphs
-from extractors.cleaning import strip_pinyin_glosses as _strip_glosses
+from extractors.cleaning import (
+    DEFAULT_RULES_PATH,
+    CleaningRules,
+    clean_paragraphs,
+    read_rules,
+    strip_pinyin_glosses,
+)
 from extractors.decode import decode_body
 from extractors.html_article import HtmlRules, PageTooComplex, parse_html
+from extractors.minhash import match_form
 from extractors.normalize import stable_id, tidy_spaces
 from extractors.records import Article, Dropped, Page, ParsedDocument, StageResult
 from extractors.text_article import parse_text
@@ -28,7 +33,6 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])")
 # Control characters other than tab/newline mark a binary body, not a text one.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 BINARY_SHARE = 0.02
-_NOT_WORD = re.compile(r"[\W_]+")  # as in normalize.match_key
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,11 @@ class ExtractionSettings:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> ExtractionSettings:
-        with Path(path).open("rb") as handle:
-            article = tomllib.load(handle)["article"]
+        raw = read_rules(path)  # parsed once for every section
+        article = raw["article"]
         return cls(
-            cleaning=CleaningRules.load(path),
-            html=HtmlRules.load(path),
+            cleaning=CleaningRules.from_toml(raw),
+            html=HtmlRules.from_toml(raw),
             min_chars=int(article["min_chars"]),
             max_derived_title_chars=int(article["max_derived_title_chars"]),
             future_tolerance=timedelta(hours=float(article["future_tolerance_hours"])),
@@ -146,7 +150,7 @@ def _assemble(
         title=title,
         text=body,
         text_simplified=simplified,
-        text_hash=_text_hash_of_simplified(simplified),
+        text_hash=text_hash_of_simplified(simplified),
         published_at=parsed.published_at,
         site_name=parsed.site_name,
         author=parsed.author,
@@ -155,21 +159,20 @@ def _assemble(
     )
 
 
-def _text_hash_of_simplified(simplified: str) -> str:
+def text_hash_of_simplified(simplified: str) -> str:
     """`normalize.text_hash(body)` from the body's simplified form, without simplifying twice.
 
     Simplification works character by character and phrase by phrase, never across a
     line break, so simplifying paragraph-wise and joining gives `simplify(body)`; the
     equality is pinned by a test.
     """
-    key = _NOT_WORD.sub("", simplified.casefold())
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(match_form(simplified).encode("utf-8")).hexdigest()[:32]
 
 
 def _clean_title(title: str | None) -> str:
     if not title:
         return ""
-    return tidy_spaces(_strip_glosses(title)[0])
+    return tidy_spaces(strip_pinyin_glosses(title)[0])
 
 
 def _derive_title(body: str, limit: int) -> str:

@@ -47,6 +47,12 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LANGUAGE_SAMPLE_CHARS = 4000
 
 
+def read_rules(path: str | Path = DEFAULT_RULES_PATH) -> dict:
+    """cleaning.toml as parsed TOML: read once, then handed to each section's `from_toml`."""
+    with Path(path).open("rb") as handle:
+        return tomllib.load(handle)
+
+
 @dataclass(frozen=True)
 class CleaningRules:
     """The compiled form of cleaning.toml."""
@@ -68,8 +74,10 @@ class CleaningRules:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> CleaningRules:
-        with Path(path).open("rb") as handle:
-            raw = tomllib.load(handle)
+        return cls.from_toml(read_rules(path))
+
+    @classmethod
+    def from_toml(cls, raw: dict) -> CleaningRules:
         ads = raw["ads"]
         return cls(
             tail_markers=tuple(m.casefold() for m in raw["tail"]["markers"]),
@@ -106,9 +114,12 @@ class LanguageRules:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> LanguageRules:
-        with Path(path).open("rb") as handle:
-            raw = tomllib.load(handle)["language"]
-        return cls(cjk_share=float(raw["cjk_share"]), kana_share=float(raw["kana_share"]))
+        return cls.from_toml(read_rules(path))
+
+    @classmethod
+    def from_toml(cls, raw: dict) -> LanguageRules:
+        language = raw["language"]
+        return cls(cjk_share=float(language["cjk_share"]), kana_share=float(language["kana_share"]))
 
 
 def guess_language(text: str, declared: str | None, rules: LanguageRules) -> str | None:
@@ -176,10 +187,9 @@ def _tidy_all(paragraphs: list[str], rules: CleaningRules, removed: Counter[str]
     The regular expressions never cross a line break, so one pass over the joined text
     equals one pass per paragraph, at a fraction of the per-call cost.
     """
-    joined = "\n".join(paragraphs)
-    if joined.count("\n") != len(paragraphs) - 1:  # a paragraph holds a line break itself
-        return [k for p in paragraphs for k in _tidy_all([p.replace("\n", " ")], rules, removed)]
-    joined = tidy_spaces(joined)
+    if any("\n" in p for p in paragraphs):  # a paragraph's own line breaks are spaces
+        paragraphs = [p.replace("\n", " ") for p in paragraphs]
+    joined = tidy_spaces("\n".join(paragraphs))
     if rules.pinyin_enabled:
         joined, glosses = strip_pinyin_glosses(joined)
         removed["pinyin_gloss"] += glosses

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.article import STAGE, Extraction, ExtractionSettings, extract_document
-from extractors.records import Article, Dropped, Page
+from extractors.records import Article, Dropped, Page, ParsedDocument
 
 # File name endings read as HTML and as plain text; folders are searched for these.
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp")
@@ -162,13 +162,8 @@ def _metadata(source: Path, extraction: Extraction) -> dict:
     outcome, parsed = extraction.outcome, extraction.parsed
     meta: dict = {"input": str(source), "charset": extraction.charset}
     if isinstance(outcome, Article):
+        meta.update(status="ok", **_described(outcome))
         meta.update(
-            status="ok",
-            title=outcome.title,
-            published_at=outcome.published_at.isoformat() if outcome.published_at else None,
-            site_name=outcome.site_name,
-            author=outcome.author,
-            language=parsed.language if parsed else None,
             chars=len(outcome.text),
             paragraphs=outcome.text.count("\n\n") + 1,
             removed=dict(outcome.removed),
@@ -178,12 +173,17 @@ def _metadata(source: Path, extraction: Extraction) -> dict:
     else:
         meta.update(status="dropped", reason=outcome.reason, detail=outcome.detail)
         if parsed is not None:  # what the parser saw before the page was dropped
-            meta.update(
-                title=parsed.title,
-                published_at=parsed.published_at.isoformat() if parsed.published_at else None,
-                site_name=parsed.site_name,
-                author=parsed.author,
-                language=parsed.language,
-                removed=dict(parsed.removed),
-            )
+            meta.update(**_described(parsed), removed=dict(parsed.removed))
     return meta
+
+
+def _described(document: Article | ParsedDocument) -> dict:
+    """The fields an article shares with its parsed document, as JSON values."""
+    published = document.published_at
+    return {
+        "title": document.title,
+        "published_at": published.isoformat() if published else None,
+        "site_name": document.site_name,
+        "author": document.author,
+        "language": document.language,
+    }

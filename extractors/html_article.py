@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from extractors.cleaning import (
     DEFAULT_RULES_PATH,
     LanguageRules,
     guess_language,
+    read_rules,
     strip_pinyin_glosses,
 )
 from extractors.dates import parse_dateline, parse_timestamp
@@ -48,6 +48,8 @@ from extractors.records import ParsedDocument
 from extractors.sites import SiteMetadata, site_for
 
 _SPACES = re.compile(r"\s+")
+# Where the primary subtag of a declared language ends ("zh-CN", "en_US", "zh, en").
+_LANGUAGE_SUBTAG_END = re.compile(r"[-_,;\s]")
 _TABLE_SECTIONS = ("thead", "tbody", "tfoot")
 _CELLS = ("td", "th")
 # A nested table or block elements in cells make a table a layout box, not data.
@@ -111,12 +113,15 @@ class HtmlRules:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_RULES_PATH) -> HtmlRules:
-        with Path(path).open("rb") as handle:
-            raw = tomllib.load(handle)["html"]
+        return cls.from_toml(read_rules(path))
+
+    @classmethod
+    def from_toml(cls, toml: dict) -> HtmlRules:
+        raw = toml["html"]
         tables, body, meta = raw["tables"], raw["body"], raw["metadata"]
         return cls(
             max_elements=int(raw["max_elements"]),
-            max_elements_for_fallbacks=int(raw["body"]["max_elements_for_fallbacks"]),
+            max_elements_for_fallbacks=int(body["max_elements_for_fallbacks"]),
             remove_tags=tuple(raw["remove_tags"]),
             class_tokens=frozenset(raw["remove_class_tokens"]),
             class_pattern=_token_pattern(raw["remove_class_tokens"]),
@@ -140,7 +145,7 @@ class HtmlRules:
             dateline_scan_chars=int(meta["dateline_scan_chars"]),
             byline_patterns=tuple(re.compile(p) for p in meta["byline_patterns"]),
             max_author_chars=int(meta["max_author_chars"]),
-            language=LanguageRules.load(path),
+            language=LanguageRules.from_toml(toml),
         )
 
 
@@ -335,7 +340,7 @@ def _declared_language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
     declared = tree.get("lang") or tree.get("xml:lang") or metas.get("content-language")
     if not declared:
         return None
-    primary = re.split(r"[-_,;\s]", declared.strip().lower(), maxsplit=1)[0]
+    primary = _LANGUAGE_SUBTAG_END.split(declared.strip().lower(), maxsplit=1)[0]
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
@@ -526,7 +531,7 @@ def continue_split_body(tree: HtmlElement, paragraphs: list[str], rules: HtmlRul
     index = {k: i for i, p in enumerate(paragraphs) if len(k := _key(p)) >= _MIN_KEY_CHARS}
     if not index:
         return paragraphs
-    found = []  # (paragraph element's container, text, index in `paragraphs` or None)
+    found = []  # (container, text, index in `paragraphs` or None, the <p> element)
     holders: set[HtmlElement] = set()
     classes: set[tuple[str, str]] = set()
     for p in tree.xpath("//p[../@class]"):  # only classed containers can be matched

@@ -32,7 +32,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -267,7 +267,7 @@ def band_keys(minhash: bytes, rows: int) -> list[bytes]:
     return [minhash[i : i + width] for i in range(0, len(minhash), width)]
 
 
-def sketch_values(minhash: bytes) -> Iterable[int]:
+def sketch_values(minhash: bytes) -> list[int]:
     """The bin values of a sketch as integers (for display and tests)."""
     values = array("I", minhash)
     if sys.byteorder == "little":

@@ -19,6 +19,9 @@ from extractors.records import ParsedDocument
 HEADER_SCAN_LINES = 3
 MAX_TITLE_CHARS = 80
 MAX_HEADER_CHARS = 120
+# An unlabelled dateline has at most this many characters on either side of the date.
+MAX_DATELINE_SIDE_CHARS = 20
+_CLAUSE_MARK = re.compile(r"[，,。]")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
 _LABEL = re.compile(r"(来源|來源|作者|发布时间|發布時間|时间|日期|编辑|责任编辑|记者)\s*[:：]\s*")
 _SOURCE_LABELS = {"来源", "來源"}
@@ -85,6 +88,7 @@ def _parse_header(line: str, *, now: datetime | None):
     # name the outlet, and nothing but a short name may stand there.
     before = line[: match.start()].strip(" |·-—")
     after = line[match.end() :].strip()
-    if len(before) > 20 or len(after) > 20 or re.search(r"[，,。]", before):
+    if (len(before) > MAX_DATELINE_SIDE_CHARS or len(after) > MAX_DATELINE_SIDE_CHARS
+            or _CLAUSE_MARK.search(before)):
         return None
     return (before or None), None, parse_dateline(line, now=now)
