@@ -53,10 +53,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors import minhash  # noqa: E402
-from extractors.article import text_hash_of_simplified  # noqa: E402
 from extractors.dedupe import DedupeSettings, assign, signatures  # noqa: E402
 from extractors.minhash import MinHasher, match_form  # noqa: E402
-from extractors.normalize import stable_id  # noqa: E402
+from extractors.normalize import simplified_text_hash, stable_id  # noqa: E402
 from extractors.records import Article  # noqa: E402
 from warehouse.connect import connect  # noqa: E402
 from warehouse.dedupe import match_stories, persist  # noqa: E402
@@ -305,7 +304,7 @@ def articles_of(corpus: Corpus, first_index: int = 0) -> list[Article]:
     for offset, (text, when) in enumerate(zip(corpus.texts, corpus.published, strict=True)):
         index = first_index + offset
         out.append(Article(stable_id("bench", index), f"https://example.org/{index}", "bench",
-                           f"标题{index}", text, text, text_hash_of_simplified(text),
+                           f"标题{index}", text, text, simplified_text_hash(text),
                            published_at=when))
     return out
 

@@ -6,7 +6,6 @@ page that is not one (binary, empty, too short, parser failure). Never raises on
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -23,8 +22,7 @@ from extractors.cleaning import (
 )
 from extractors.decode import decode_body
 from extractors.html_article import HtmlRules, PageTooComplex, parse_html
-from extractors.minhash import match_form
-from extractors.normalize import stable_id, tidy_spaces
+from extractors.normalize import simplified_text_hash, stable_id, tidy_spaces
 from extractors.records import Article, Dropped, Page, ParsedDocument, StageResult
 from extractors.text_article import parse_text
 
@@ -150,23 +148,15 @@ def _assemble(
         title=title,
         text=body,
         text_simplified=simplified,
-        text_hash=text_hash_of_simplified(simplified),
+        # (simplifying paragraph by paragraph gives simplify(body): it never works across a
+        # line break, so this is text_hash(body); a test pins the equality)
+        text_hash=simplified_text_hash(simplified),
         published_at=parsed.published_at,
         site_name=parsed.site_name,
         author=parsed.author,
         removed=tuple(sorted(removed.items())),
         language=parsed.language,
     )
-
-
-def text_hash_of_simplified(simplified: str) -> str:
-    """`normalize.text_hash(body)` from the body's simplified form, without simplifying twice.
-
-    Simplification works character by character and phrase by phrase, never across a
-    line break, so simplifying paragraph-wise and joining gives `simplify(body)`; the
-    equality is pinned by a test.
-    """
-    return hashlib.sha256(match_form(simplified).encode("utf-8")).hexdigest()[:32]
 
 
 def _clean_title(title: str | None) -> str:

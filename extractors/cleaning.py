@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.normalize import simplify, tidy_spaces
+from extractors.normalize import simplify, strip_non_word, tidy_spaces
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "cleaning.toml"
 
@@ -35,8 +35,6 @@ _PINYIN_SYLLABLE = re.compile(
 # Column separators left at the end of a line by table layouts.
 _SEPARATORS = ("|", "│", "┃")
 _SEPARATORS_AND_SPACE = "|│┃ \t"
-# What `normalize.match_key` strips, applied here to forms that are already simplified.
-_NOT_WORD = re.compile(r"[\W_]+")
 _HEADING_END = re.compile(r"[\s:：】\]]+$")
 # Letters by script, for the language guess.
 _CJK_LETTER = re.compile(rf"[{_CJK}\u3040-\u30ff\uac00-\ud7af]")
@@ -245,7 +243,7 @@ def _drop_matching_lines(rows, rules, removed):
 
 
 def _bigrams(form: str) -> set[str]:
-    letters = _NOT_WORD.sub("", form)
+    letters = strip_non_word(form)
     return {letters[i : i + 2] for i in range(len(letters) - 1)}
 
 
@@ -308,7 +306,7 @@ def _drop_repeats(rows, rules, removed):
     seen: set[str] = set()
     out = []
     for row in rows:
-        key = _NOT_WORD.sub("", row[2])
+        key = strip_non_word(row[2])
         if len(key) >= rules.repeat_min_chars:
             if key in seen:
                 removed["repeated_paragraph"] += 1

@@ -28,7 +28,6 @@ of 1,500 characters; benchmarks/dedupe.py measures both).
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 from array import array
 from bisect import bisect_left
@@ -36,13 +35,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from extractors.normalize import match_form, strip_non_word
+
 try:  # optional accelerator: same bits, ≈7× faster (benchmarks/dedupe.py)
     import numpy
 except ImportError:  # pragma: no cover - exercised where numpy is absent
     numpy = None
 
-# Everything that is not a letter or digit: punctuation, spaces, paragraph breaks.
-_NOT_WORD = re.compile(r"[\W_]+")
 # Lane width of the big-integer shingle hash: m plus k products below 2^85 (a 21-bit code
 # point times a 64-bit multiplier) stays below 2^96 for any k up to 2^10, and 12 bytes
 # keep the lanes aligned to 32-bit words.
@@ -79,16 +78,11 @@ class Sketch:
     shingles: int
 
 
-def match_form(text_simplified: str) -> str:
-    """The characters that count for matching: casefolded, no punctuation or spaces."""
-    return _NOT_WORD.sub("", text_simplified.casefold())
-
-
 @lru_cache(maxsize=1)
 def _word_table():
     """Code point → kept by `match_form` (built from the same regex, so the two agree)."""
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
-    kept = _NOT_WORD.sub("", everything).encode("utf-32-le", "surrogatepass")
+    kept = strip_non_word(everything).encode("utf-32-le", "surrogatepass")
     table = numpy.zeros(sys.maxunicode + 1, dtype=bool)
     table[numpy.frombuffer(kept, dtype="<u4")] = True
     return table

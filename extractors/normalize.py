@@ -47,13 +47,29 @@ def casefold_in_place(text: str) -> str:
     return "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
 
 
+def strip_non_word(text: str) -> str:
+    """`text` without punctuation, spaces or underscores."""
+    return _NOT_WORD.sub("", text)
+
+
+def match_form(simplified: str) -> str:
+    """The characters of simplified text that count for matching: casefolded, no punctuation
+    or spaces."""
+    return strip_non_word(simplified.casefold())
+
+
 def match_key(text: str) -> str:
     """Simplified, casefolded, without punctuation or spaces: equal keys mean equal text."""
-    return _NOT_WORD.sub("", simplify(text).casefold())
+    return match_form(simplify(text))
+
+
+def simplified_text_hash(simplified: str) -> str:
+    """`text_hash` of a text from its simplified form, without simplifying again."""
+    return hashlib.sha256(match_form(simplified).encode("utf-8")).hexdigest()[:32]
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(match_key(text).encode("utf-8")).hexdigest()[:32]
+    return simplified_text_hash(simplify(text))
 
 
 def stable_id(*parts: str | int | None) -> str:
