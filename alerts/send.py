@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alerts.deliver import DeliveryError, deliver
 from alerts.digest import (
@@ -23,6 +24,9 @@ from alerts.digest import (
 from warehouse.connect import connect
 from warehouse.outbox import due_digests, mark_failed, mark_sending, mark_sent
 
+if TYPE_CHECKING:  # only for the annotation: the config loader is not needed to send
+    from flows.config import Config
+
 
 @dataclass(frozen=True)
 class Recipients:
@@ -32,6 +36,16 @@ class Recipients:
     outbox_dir: Path
     smtp_url: str | None = None
     full_table_url: str | None = None  # linked from "and N more" in long digests
+
+
+def recipients_for(config: Config) -> Recipients:
+    """The delivery settings of a config (resolves the SMTP URL: env, else Secret block)."""
+    alerts = config.alerts
+    return Recipients(
+        sender=alerts.sender, to=alerts.to, max_items=alerts.max_items,
+        outbox_dir=alerts.outbox_dir, smtp_url=config.smtp_url,
+        full_table_url=alerts.full_table_url,
+    )
 
 
 @dataclass(frozen=True)

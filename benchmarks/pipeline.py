@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,9 +45,6 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "extraction-dev"
 
 
 def tokens(text: str) -> Counter:
-    import re
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", text or "").casefold()
     return Counter(re.findall(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+", text))
 
@@ -102,6 +102,7 @@ def bench_extraction(repeats: int) -> None:
           f"F1 difference {ours_f1 - bare_f1:+.3f}")
 
 
+@cache  # extracted once for both the events and the store benchmark
 def seed_articles() -> list[Article]:
     source = Source("seed", "files", path="seeds/articles/*.txt", base_dir=str(ROOT))
     pages = fetch_files(discover_files(source).items, max_bytes=10_000_000).items
@@ -135,11 +136,12 @@ def bench_store(n: int) -> None:
     articles, mentions = synthetic(n)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
-        start = time.perf_counter()
         batch = StoreBatch(run_id="bench", articles=articles, mentions=mentions)
         with connect(db) as con:
+            # Timed after connect, as the naive insert is: creating the schema is neither's.
+            start = time.perf_counter()
             load_spool(con, spool_batch(batch, Path(folder) / "spool"))
-        ours = time.perf_counter() - start
+            ours = time.perf_counter() - start
 
         naive_db = Path(folder) / "naive.duckdb"
         rows = [(a.article_id, a.url, a.source, a.title, a.text, a.text_simplified, a.text_hash,

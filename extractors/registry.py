@@ -55,8 +55,6 @@ DUPLICATE = "duplicate_in_file"  # the number already appeared earlier in the sa
 UNREADABLE = "unreadable_file"  # not a spreadsheet/CSV/HTML, corrupt, encrypted, empty
 NO_HEADER = "no_header_found"  # no recognisable header (in the file, or in a sheet with numbers)
 HIDDEN_SHEET = "hidden_sheet"  # a hidden sheet holds a registry table; its rows are not read
-PROBLEM_REASONS = (BAD_NUMBER, MISSING_NUMBER, MISSING_MODEL, DUPLICATE, UNREADABLE, NO_HEADER,
-                   HIDDEN_SHEET)
 
 # Zip (xlsx, xlsm, xlsb, ods) and OLE2 (xls) containers; everything else is read as text.
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
@@ -755,9 +753,8 @@ def _csv_grid(text: str) -> _Grid:
     return _Grid(None, [list(row) for row in reader])
 
 
-def _html_grids(html: str, rules: RegistryRules | None = None) -> Iterator[_Grid]:
+def _html_grids(html: str, rules: RegistryRules) -> Iterator[_Grid]:
     """Every <table> of a page as a grid, rowspan/colspan expanded like merged cells."""
-    rules = rules or load_registry_rules()
     tree = LexborHTMLParser(html)
     for number, table in enumerate(tree.css("table"), start=1):
         rows: list[list[object]] = []
@@ -919,7 +916,7 @@ def _index_for(gazetteer: Gazetteer, rules: RegistryRules) -> _GazetteerIndex:
         models: dict[str, Entry | None] = {}
         for entry in gazetteer.models.values():
             for name in (entry.name, *entry.aliases):
-                key = _strip_suffixes(match_key(name), rules.name_suffixes, rules.name_min_chars)
+                key = normalised_name(name, rules=rules)
                 if key and models.setdefault(key, entry) not in (entry, None):
                     models[key] = None
         organizations: dict[str, Entry] = {}
@@ -943,8 +940,7 @@ def match_gazetteer(
     rules = rules or load_registry_rules()
     index = _index_for(gazetteer, rules)
     organization = _match_filer(row.filer, gazetteer, index, rules) if row.filer else None
-    model = index.models.get(_strip_suffixes(match_key(row.model), rules.name_suffixes,
-                                           rules.name_min_chars))
+    model = index.models.get(normalised_name(row.model, rules=rules))
     if model is None:
         found = {m.entry.name: m.entry for m in gazetteer.find(simplify(row.model))
                  if m.entry.kind == "model"}

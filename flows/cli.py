@@ -11,7 +11,7 @@ import io
 import json
 import os
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -75,6 +75,13 @@ def _read(settings, read):
 def _rows(con, query: str, params=None) -> tuple[list[str], list[tuple]]:
     cursor = con.execute(query, params or [])
     return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def _check_event_type(event_type: str | None) -> None:
+    from extractors.records import EVENT_TYPES
+
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
 
 
 def _config(config: Path | None, db: Path | None):
@@ -144,20 +151,15 @@ def sql(
     """Run ad-hoc read-only SQL against the warehouse."""
     import duckdb
 
-    from warehouse.connect import WarehouseError, connect
+    def run_query(con) -> tuple[list[str], list[tuple]]:
+        cursor = con.execute(query)
+        if cursor.description is None:  # a statement without a result (SET, PRAGMA …)
+            return [], []
+        return [d[0] for d in cursor.description], cursor.fetchall()
 
     settings = _config(config, db)
     try:
-        with connect(settings.warehouse.path, read_only=True,
-                     lock_timeout_s=settings.warehouse.lock_timeout_s) as con:
-            cursor = con.execute(query)
-            if cursor.description is None:
-                rows, columns = [], []
-            else:
-                columns = [d[0] for d in cursor.description]
-                rows = cursor.fetchall()
-    except WarehouseError as exc:
-        raise fail(str(exc), 1) from None
+        columns, rows = _read(settings, run_query)
     except duckdb.InvalidInputException as exc:
         if "read-only" in str(exc).lower():
             raise fail("the sql command is read-only: writes are refused", 2) from None
@@ -184,11 +186,9 @@ def events(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """List recent model events, newest first, filterable by type, model, org and date."""
-    from extractors.records import EVENT_TYPES
     from warehouse.connect import sql_file
 
-    if event_type is not None and event_type not in EVENT_TYPES:
-        raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
+    _check_event_type(event_type)
     settings = _config(config, db)
     params = [event_type, model, org, since.date() if since else None, limit]
     columns, rows = _read(settings, lambda con: _rows(con, sql_file("list_events.sql"), params))
@@ -208,8 +208,7 @@ def alerts(
 ) -> None:
     """Show the alert outbox (pending, sending, sent); --send retries, --test checks mail."""
     from alerts.deliver import DeliveryError
-    from alerts.send import send_due_alerts, send_test_message
-    from flows.nightly import recipients_for
+    from alerts.send import recipients_for, send_due_alerts, send_test_message
     from warehouse.connect import WarehouseError
     from warehouse.outbox import alert_listing
 
@@ -291,11 +290,9 @@ def trends(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Events per week or month by type, with a bar per row."""
-    from extractors.records import EVENT_TYPES
     from warehouse.connect import sql_file
 
-    if event_type is not None and event_type not in EVENT_TYPES:
-        raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}", 2)
+    _check_event_type(event_type)
     settings = _config(config, db)
     params = {"by": by.value, "type": event_type, "org": org,
               "since": since.date() if since else None}
@@ -344,8 +341,6 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write a self-contained HTML report: charts of events, filings, organisations."""
-    from datetime import UTC
-
     from reports.html_report import collect, render
 
     settings = _config(config, db)

@@ -26,15 +26,15 @@ from prefect.logging.loggers import flow_run_logger
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
-from alerts.send import Recipients, SendReport, send_due_alerts, send_operator_message
+from alerts.send import SendReport, recipients_for, send_due_alerts, send_operator_message
 from extractors.article import ExtractionSettings, extract_articles
 from extractors.crawl import WEB_KINDS, CrawlPolicy, CrawlState, crawl
 from extractors.dedupe import (
     DedupeResult,
-    DedupeSettings,
     Signature,
     assign,
     assign_stories,
+    default_settings,
     signatures,
 )
 from extractors.discover import discover_files
@@ -53,7 +53,7 @@ from extractors.registry import (
 )
 from flows.config import Config, CrawlSettings, load_config
 from flows.summary import RunSummary
-from warehouse.connect import WarehouseLocked, connect
+from warehouse.connect import WarehouseLocked, connect, utc_now
 from warehouse.dedupe import backfill, match_stories
 from warehouse.reads import (
     crawl_validators,
@@ -62,14 +62,7 @@ from warehouse.reads import (
     stored_pages,
 )
 from warehouse.runs import close_run, open_run
-from warehouse.store import (
-    StoreBatch,
-    StoreCounts,
-    leftover_spools,
-    load_spool,
-    spool_batch,
-    utc_now,
-)
+from warehouse.store import StoreBatch, StoreCounts, leftover_spools, load_spool, spool_batch
 
 T = TypeVar("T")
 # Tasks hash nothing (inputs are large batches) and retry only where I/O can flake.
@@ -128,23 +121,24 @@ def fetch_pages(sources: tuple[Source, ...], config: Config) -> Fetched:
     pages: list[Page] = []
     dropped: list[Dropped] = []
     per_source: dict[str, dict[str, int]] = {}
+    web: list[Source] = []
     for source in sources:
         if source.kind == "files":
             found = discover_files(source)
             fetched = fetch_files(found.items, max_bytes=config.crawl.max_bytes)
+            failed = found.dropped + fetched.dropped
             pages.extend(fetched.items)
-            dropped.extend(found.dropped + fetched.dropped)
-            per_source[source.name] = {"fetched": len(fetched.items),
-                                       "failed": len(found.dropped + fetched.dropped)}
-        elif source.kind == "registry" and source.path:
+            dropped.extend(failed)
+            per_source[source.name] = {"fetched": len(fetched.items), "failed": len(failed)}
+        elif source.kind == "registry" and source.path:  # a local copy of the registry lists
             files = registry_files(source, max_bytes=config.crawl.max_bytes)
             pages.extend(files.items)
             dropped.extend(files.dropped)
             per_source[source.name] = {"fetched": len(files.items), "failed": len(files.dropped)}
-        elif source.kind not in WEB_KINDS:
+        elif source.kind in WEB_KINDS:
+            web.append(source)
+        else:
             dropped.append(Dropped("discover", source.name, "kind_not_supported", source.kind))
-    web = [source for source in sources if source.kind in WEB_KINDS
-           and not (source.kind == "registry" and source.path)]
     if not web:
         return Fetched(pages, dropped, 0, 0, {}, per_source)
     state = read_history(
@@ -242,7 +236,9 @@ class Deduped:
 @task(name="dedupe_articles", **BATCH_TASK)
 def dedupe(articles: list[Article], config: Config) -> Deduped:
     """Stories against the batch and all history (band join in DuckDB), then verified."""
-    settings = DedupeSettings.load()
+    # The settings the store's persist and the start-of-night backfill use: one reading of
+    # seeds/dedupe.toml per process, so sketches and band keys never mix two schemes.
+    settings = default_settings()
     sketches = signatures(articles, settings)
     result = read_history(config, lambda con: match_stories(con, sketches, settings), None)
     if result is None:
@@ -272,15 +268,6 @@ def send_alerts(config: Config) -> SendReport:
     )
 
 
-def recipients_for(config: Config) -> Recipients:
-    alerts = config.alerts
-    return Recipients(
-        sender=alerts.sender, to=alerts.to, max_items=alerts.max_items,
-        outbox_dir=alerts.outbox_dir, smtp_url=config.smtp_url,
-        full_table_url=alerts.full_table_url,
-    )
-
-
 def _run_id() -> str:
     from prefect.runtime import flow_run
 
@@ -295,8 +282,9 @@ def report_failed_night(flow, flow_run, state) -> None:
     try:
         config = load_config(flow_run.parameters.get("config_path"),
                              db_path=flow_run.parameters.get("db_path"))
-        if config.alerts.operator and config.smtp_url:
-            where = send_operator_message(recipients_for(config), config.alerts.operator,
+        recipients = recipients_for(config) if config.alerts.operator else None
+        if recipients is not None and recipients.smtp_url:
+            where = send_operator_message(recipients, config.alerts.operator,
                                           subject="[modelwatch] nightly run failed",
                                           body=message)
             logger.info("operator told: %s", where)

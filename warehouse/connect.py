@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,11 @@ class WarehouseLocked(WarehouseError):
 
 class WarehouseMissing(WarehouseError):
     pass
+
+
+def utc_now() -> datetime:
+    """Naive UTC, the form every warehouse timestamp except published_at takes."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 _STATEMENT_END = re.compile(r";\s*(?:\n|$)")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import duckdb
 
@@ -33,7 +33,7 @@ from extractors.dedupe import (
     hasher_for,
     story_id_for,
 )
-from warehouse.connect import query_sql_file, run_sql_file
+from warehouse.connect import query_sql_file, run_sql_file, utc_now
 
 # Rows fetched at a time when streaming batch candidate pairs (bounded memory).
 _FETCH_ROWS = 50_000
@@ -50,12 +50,8 @@ class PersistCounts:
     relabelled_article_ids: list[str]
 
 
-def _query(con: duckdb.DuckDBPyConnection, name: str, **params: object):
-    return query_sql_file(con, name, **params)
-
-
 def _stream(con: duckdb.DuckDBPyConnection, name: str) -> Iterator[tuple]:
-    result = _query(con, name)
+    result = query_sql_file(con, name)
     while rows := result.fetchmany(_FETCH_ROWS):
         yield from rows
 
@@ -66,10 +62,6 @@ def _unique(signatures: Sequence[Signature]) -> list[Signature]:
     for signature in signatures:
         seen.setdefault(signature.article_id, signature)
     return list(seen.values())
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def match_stories(
@@ -94,21 +86,21 @@ def match_stories(
         )
         stored = [
             StoredCandidate(batch[position].article_id, stored_id, story_id, exact=True)
-            for position, stored_id, story_id in _query(
+            for position, stored_id, story_id in query_sql_file(
                 con, "dedupe_exact_candidates.sql").fetchall()
         ]
         stored += [
             StoredCandidate(batch[position].article_id, stored_id, story_id, False, minhash,
                             shingles)
-            for position, stored_id, story_id, minhash, shingles in _query(
+            for position, stored_id, story_id, minhash, shingles in query_sql_file(
                 con, "dedupe_history_candidates.sql", scheme=scheme.name,
                 min_shingles=settings.min_shingles).fetchall()
         ]
-        founded = dict(_query(con, "dedupe_story_founding.sql",
-                              story_ids=sorted({c.story_id for c in stored})).fetchall())
+        founded = dict(query_sql_file(con, "dedupe_story_founding.sql",
+                                      story_ids=sorted({c.story_id for c in stored})).fetchall())
         proposed = sorted({story_id_for(s.text_hash) for s in batch})
-        taken = {row[0] for row in _query(con, "dedupe_taken_stories.sql",
-                                          story_ids=proposed).fetchall()}
+        taken = {row[0] for row in query_sql_file(con, "dedupe_taken_stories.sql",
+                                                  story_ids=proposed).fetchall()}
         # Streamed: nothing else may run on the connection until the pairs are consumed.
         return decide_stories(batch, _stream(con, "dedupe_batch_candidates.sql"), stored,
                               founded, taken, settings)
@@ -130,7 +122,7 @@ def persist(
     (article_id, old_story_id, story_id): stored articles whose story a merge changed.
     """
     settings = settings or default_settings()
-    now = now or _utc_now()
+    now = now or utc_now()
     batch = _unique(signatures)
     scheme = settings.scheme
     run_sql_file(
@@ -157,8 +149,7 @@ def persist(
     )
     relabelled = [row[0] for row in con.execute(
         "SELECT article_id FROM dedupe_relabelled ORDER BY article_id").fetchall()]
-    for table in ("dedupe_staged", "dedupe_changed", "dedupe_staged_pairs", "dedupe_merges"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
+    run_sql_file(con, "dedupe_drop_batch.sql")
     return PersistCounts(changed, len(pairs), len(merges), relabelled)
 
 
@@ -178,8 +169,8 @@ def backfill(
     settings = settings or default_settings()
     hasher = hasher_for(settings.scheme)
     done = 0
-    while rows := _query(con, "dedupe_unsigned_articles.sql", scheme=settings.scheme.name,
-                         limit=batch_size).fetchall():
+    while rows := query_sql_file(con, "dedupe_unsigned_articles.sql",
+                                 scheme=settings.scheme.name, limit=batch_size).fetchall():
         sketches = hasher.sketches([text for _, _, text in rows], engine=engine)
         signatures = [
             Signature(article_id, text_hash, settings.scheme.name, sketch.shingles,
@@ -199,5 +190,5 @@ def backfill(
 
 def stories_by_id(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dict[str, tuple]:
     """story_id → (canonical_article_id, copies) from the `stories` view."""
-    rows = _query(con, "stories_by_id.sql", story_ids=sorted(set(story_ids))).fetchall()
+    rows = query_sql_file(con, "stories_by_id.sql", story_ids=sorted(set(story_ids))).fetchall()
     return {story: (canonical, copies) for story, canonical, copies in rows}

@@ -66,10 +66,6 @@ def mark_failed(con: duckdb.DuckDBPyConnection, alert_ids: list[str], error: str
     )
 
 
-def alert_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return dict(con.execute("SELECT status, count(*) FROM alerts GROUP BY status").fetchall())
-
-
 def alert_listing(con: duckdb.DuckDBPyConnection, limit: int) -> tuple[list[str], list[tuple]]:
     """Columns and rows of the outbox for the CLI: undelivered first, then newest sent."""
     cursor = con.execute(sql_file("list_alerts.sql"), [limit])

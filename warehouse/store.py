@@ -13,7 +13,6 @@ import json
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -22,7 +21,7 @@ from extractors.dedupe import DedupeResult, Signature
 from extractors.gazetteer import Gazetteer
 from extractors.records import Article, Dropped, Mention, Page, Source
 from extractors.registry import LinkedFiling, RegistryProblem
-from warehouse.connect import run_sql_file, sql_file
+from warehouse.connect import run_sql_file, sql_file, utc_now
 from warehouse.dedupe import persist
 
 
@@ -59,11 +58,6 @@ class StoreCounts:
     new_events: int
     new_alerts: int
     new_event_rows: tuple[dict, ...] = ()
-
-
-def utc_now() -> datetime:
-    """Naive UTC, the form every warehouse timestamp except published_at takes."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def spool_batch(batch: StoreBatch, spool_dir: Path) -> Path:
