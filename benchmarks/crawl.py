@@ -50,13 +50,18 @@ def politeness_bound(pages: int, delay: float, latency: float, concurrency: int)
     return max(ends)
 
 
+def pages_on_host(pages: int, hosts: int, h: int) -> int:
+    """Host h's share of `pages` spread evenly, the first hosts taking the remainder."""
+    return pages // hosts + (1 if h < pages % hosts else 0)
+
+
 def build_sites(hosts: int, pages: int, latency: float) -> list[Site]:
     sites = []
     for h in range(hosts):
         site = Site(f"127.0.0.{h + 1}").start()
         site.route("/robots.txt", Reply(body=b"User-agent: *\nAllow: /\n",
                                         content_type="text/plain", delay_s=latency))
-        count = pages // hosts + (1 if h < pages % hosts else 0)
+        count = pages_on_host(pages, hosts, h)
         items = "".join(f"<item><title>p{i}</title><link>/p/{i}.html</link></item>"
                         for i in range(count))
         feed = f"<rss version='2.0'><channel><title>h{h}</title>{items}</channel></rss>"
@@ -92,8 +97,7 @@ def main() -> None:
         for site in sites:
             site.stop()
 
-    per_host = [args.pages // args.hosts + (1 if h < args.pages % args.hosts else 0)
-                for h in range(args.hosts)]
+    per_host = [pages_on_host(args.pages, args.hosts, h) for h in range(args.hosts)]
     bound = max(politeness_bound(n, args.delay, args.latency, args.concurrency)
                 for n in per_host)
     naive = args.pages * args.latency / (args.hosts * args.concurrency)

@@ -36,13 +36,13 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import httpx
 
 from extractors.decode import decode_body
-from extractors.feeds import XmlError, parse_feed
+from extractors.feeds import WEB_SCHEMES, XmlError, parse_feed
 from extractors.fetch import content_hash
 from extractors.listing import listing_links
 from extractors.records import Dropped, Page, Source
 from extractors.registry import attachment_links
 from extractors.robots import RobotsCache, RobotsFetch, RobotsRules
-from extractors.sitemaps import SitemapEntry, parse_sitemap
+from extractors.sitemaps import INFLATE_STEP_BYTES, SitemapEntry, parse_sitemap
 from extractors.urls import canonical_url, host_key, origin
 
 T = TypeVar("T")
@@ -89,8 +89,6 @@ MAX_SITEMAP_DEPTH = 2
 # robots.txt Crawl-delay is honoured up to this; a larger value would let one host hold
 # the night hostage (a site that wants fewer visits than one a minute should Disallow).
 MAX_CRAWL_DELAY_S = 60.0
-# Inflate at most this much per step, so a gzip bomb is caught one step past the cap.
-INFLATE_STEP_BYTES = 64 * 1024
 # Wire-level headers that do not describe the stored (decoded) body, and cookies, which are
 # per-visit noise and sometimes personal.
 UNSTORED_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding",
@@ -128,10 +126,6 @@ class CrawlState:
 
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     known_urls: frozenset[str] = frozenset()
-
-
-# The crawler's output is the shared Page record; there is no wrapper type.
-FetchedPage = Page
 
 
 @dataclass(frozen=True)
@@ -257,7 +251,7 @@ class _Body:
 
     @property
     def media_type(self) -> str:
-        return self.content_type.split(";")[0].strip().lower()
+        return _media_type(self.content_type)
 
     def header(self, name: str) -> str | None:
         return next((value for key, value in self.headers if key == name), None)
@@ -589,7 +583,9 @@ class _Crawler:
         page = await self._fetch_page(source, url, tally, REGISTRY_TYPES, ACCEPT_REGISTRY)
         if page is None or page.charset is None:
             return
-        text, _charset = decode_body(page.body, page.content_type)
+        # _fetch_page already found the charset; decoding with it gives decode_body's text
+        # without running the charset search (and its detector) a second time.
+        text = page.body.decode(page.charset, errors="replace")
         links = [link for link in attachment_links(text, page.final_url)
                  if link not in self.claimed]
         tally.discovered += len(links)
@@ -658,7 +654,7 @@ class _Crawler:
             if isinstance(answer, _Failed):
                 return answer
             target = urldefrag(urljoin(current, answer.location)).url
-            if urlsplit(target).scheme.lower() not in ("http", "https"):
+            if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
                 return _Failed("fetch_error", f"redirect to a non-web URL {target!r}")
             if target in chain:
                 return _Failed("too_many_redirects",
@@ -748,7 +744,7 @@ class _Crawler:
         if not 200 <= status < 300:
             return _Failed("http_error", str(status), status)
         content_type = response.headers.get("content-type", "")
-        media_type = content_type.split(";")[0].strip().lower()
+        media_type = _media_type(content_type)
         if accept is not None and media_type and media_type not in accept:
             return _Failed("unsupported_content_type", media_type)
         declared = response.headers.get("content-length", "")
@@ -805,6 +801,11 @@ def _newest_first(items: Iterable[T], date_of: Callable[[T], datetime | None]) -
     dated = [item for item in listed if date_of(item) is not None]
     dated.sort(key=date_of, reverse=True)  # stable: ties keep their order
     return dated + [item for item in listed if date_of(item) is None]
+
+
+def _media_type(content_type: str) -> str:
+    """"text/html" from "text/HTML; charset=gbk"."""
+    return content_type.split(";")[0].strip().lower()
 
 
 def _sniff_media_type(body: bytes) -> str:

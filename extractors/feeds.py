@@ -10,6 +10,7 @@ back absolute (resolved against xml:base and the feed URL); dates as naive UTC.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -77,11 +78,7 @@ def parse_xml(body: bytes, *, error_reason: str) -> etree._Element:
         raise XmlError(error_reason, "DOCTYPE with an internal subset (entity declarations) "
                                      "refused")
     root = None
-    repaired = _BARE_AMPERSAND.sub(b"&amp;", body)
-    # Strict first; then with bare "&" escaped (feeds routinely carry raw query strings);
-    # then libxml2's recovery, which keeps what precedes a truncation or a broken tag.
-    attempts = [(body, False), (repaired, False), (repaired, True)]
-    for data, recover in attempts if repaired != body else attempts[::2]:
+    for data, recover in _parse_attempts(body):
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                                  load_dtd=False, dtd_validation=False, recover=recover,
                                  remove_comments=True, remove_pis=True)
@@ -106,6 +103,17 @@ def parse_xml(body: bytes, *, error_reason: str) -> etree._Element:
     return root
 
 
+def _parse_attempts(body: bytes) -> Iterator[tuple[bytes, bool]]:
+    """(data, recover) to try in turn; the repair pass only runs when strict parsing fails."""
+    # Strict first; then with bare "&" escaped (feeds routinely carry raw query strings);
+    # then libxml2's recovery, which keeps what precedes a truncation or a broken tag.
+    yield body, False
+    repaired = _BARE_AMPERSAND.sub(b"&amp;", body)
+    if repaired != body:
+        yield repaired, False
+    yield repaired, True
+
+
 def parse_feed(body: bytes, base_url: str) -> Feed:
     """Items of an RSS/Atom feed; raises XmlError ("not_a_feed" or "feed_parse_error")."""
     try:
@@ -120,16 +128,16 @@ def parse_feed(body: bytes, base_url: str) -> Feed:
         if channel is None:
             raise XmlError("feed_parse_error", "RSS without <channel>")
         items = [_rss_item(item, base_url) for item in _children(channel, "item")]
-        return Feed("rss", _text(_child(channel, "title")), _keep(items))
+        return Feed("rss", text_of(_child(channel, "title")), _keep(items))
     if kind == "RDF":
         channel = _child(root, "channel")
         items = [_rss_item(item, base_url) for item in _children(root, "item")]
-        return Feed("rdf", _text(_child(channel, "title")) if channel is not None else None,
+        return Feed("rdf", text_of(_child(channel, "title")) if channel is not None else None,
                     _keep(items))
     if kind == "feed":
         base = urljoin(base_url, root.get(_XML_BASE) or "")
         items = [_atom_entry(entry, base) for entry in _children(root, "entry")]
-        return Feed("atom", _text(_child(root, "title")), _keep(items))
+        return Feed("atom", text_of(_child(root, "title")), _keep(items))
     if kind in ("urlset", "sitemapindex"):
         raise XmlError("not_a_feed", f"document is a sitemap (<{kind}>), not a feed")
     raise XmlError("not_a_feed", f"root element <{kind}> is not rss, RDF or feed")
@@ -168,19 +176,19 @@ def absolute_web_url(link: str | None, base: str) -> str | None:
 
 
 def _rss_item(item: etree._Element, base_url: str) -> FeedItem | None:
-    link = _text(_child(item, "link"))
+    link = text_of(_child(item, "link"))
     if not link:
         guid = _child(item, "guid")
         # A guid is a link only when it says so (isPermaLink defaults to true).
         if guid is not None and (guid.get("isPermaLink") or "true").lower() == "true":
-            link = _text(guid)
+            link = text_of(guid)
     if not link:
         link = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
     url = absolute_web_url(link, base_url)
     if url is None:
         return None
-    date = _text(_child(item, "pubDate")) or _text(_child(item, "date"))  # dc:date
-    return FeedItem(url=url, title=_text(_child(item, "title")), published_at=parse_date(date))
+    date = text_of(_child(item, "pubDate")) or text_of(_child(item, "date"))  # dc:date
+    return FeedItem(url=url, title=text_of(_child(item, "title")), published_at=parse_date(date))
 
 
 def _atom_entry(entry: etree._Element, base: str) -> FeedItem | None:
@@ -194,9 +202,9 @@ def _atom_entry(entry: etree._Element, base: str) -> FeedItem | None:
     url = absolute_web_url(href, base)
     if url is None:
         return None
-    date = (_text(_child(entry, "published")) or _text(_child(entry, "updated"))
-            or _text(_child(entry, "issued")) or _text(_child(entry, "modified")))  # Atom 0.3
-    return FeedItem(url=url, title=_text(_child(entry, "title")), published_at=parse_date(date))
+    date = (text_of(_child(entry, "published")) or text_of(_child(entry, "updated"))
+            or text_of(_child(entry, "issued")) or text_of(_child(entry, "modified")))  # Atom 0.3
+    return FeedItem(url=url, title=text_of(_child(entry, "title")), published_at=parse_date(date))
 
 
 def _keep(items: list[FeedItem | None]) -> tuple[FeedItem, ...]:
@@ -211,7 +219,8 @@ def _child(parent: etree._Element, name: str) -> etree._Element | None:
     return next((child for child in parent if local_name(child) == name), None)
 
 
-def _text(element: etree._Element | None) -> str | None:
+def text_of(element: etree._Element | None) -> str | None:
+    """All text inside `element`, stripped; None when absent or blank."""
     if element is None:
         return None
     text = "".join(element.itertext()).strip()

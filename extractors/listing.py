@@ -16,7 +16,6 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from extractors.urls import canonical_url, same_host, same_site
 
-SCOPES = ("host", "site", "any")
 _SCOPE_CHECKS = {
     "host": same_host,
     "site": same_site,
@@ -40,7 +39,7 @@ def listing_links(
     """Canonical article URLs linked from a listing page; ValueError on a bad option."""
     scope = scope or default_scope(link_pattern)
     if scope not in _SCOPE_CHECKS:
-        raise ValueError(f"link_scope {scope!r}: expected one of {', '.join(SCOPES)}")
+        raise ValueError(f"link_scope {scope!r}: expected one of {', '.join(_SCOPE_CHECKS)}")
     try:
         pattern = re.compile(link_pattern) if isinstance(link_pattern, str) else link_pattern
     except re.error as exc:

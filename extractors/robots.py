@@ -150,9 +150,6 @@ class RobotsCache:
                 self._rules[origin] = rules_from_fetch(fetched, origin, self._user_agent)
             return self._rules[origin]
 
-    def known(self) -> list[RobotsRules]:
-        return list(self._rules.values())
-
 
 def rules_from_fetch(fetched: RobotsFetch, origin: str, user_agent: str) -> RobotsRules:
     """Turn a robots.txt fetch into rules, following RFC 9309 §2.3.1 for failures."""

@@ -14,10 +14,11 @@ from datetime import datetime
 
 from lxml import etree
 
-from extractors.feeds import XmlError, absolute_web_url, local_name, parse_date, parse_xml
+from extractors.feeds import XmlError, absolute_web_url, local_name, parse_date, parse_xml, text_of
 
 GZIP_MAGIC = b"\x1f\x8b"
-# Inflate at most this much per step, so memory stays bounded however dense the input is.
+# Inflate at most this much per step, so memory stays bounded however dense the input is
+# and a gzip bomb is caught one step past the cap (the crawler's Content-Encoding too).
 INFLATE_STEP_BYTES = 64 * 1024
 # zlib window flag for "gzip header expected" (16 + max window bits).
 GZIP_WBITS = 16 + zlib.MAX_WBITS
@@ -90,16 +91,16 @@ def _entries(root: etree._Element, tag: str, base_url: str) -> tuple[SitemapEntr
         if local_name(node) != tag:
             continue
         fields = {local_name(child): child for child in node}
-        url = absolute_web_url(_text(fields.get("loc")), base_url)
+        url = absolute_web_url(text_of(fields.get("loc")), base_url)
         if url is None:
             continue
         news = fields.get("news")
         news_fields = {local_name(child): child for child in news} if news is not None else {}
         entries.append(SitemapEntry(
             url=url,
-            lastmod=parse_date(_text(fields.get("lastmod"))),
-            published_at=parse_date(_text(news_fields.get("publication_date"))),
-            title=_text(news_fields.get("title")),
+            lastmod=parse_date(text_of(fields.get("lastmod"))),
+            published_at=parse_date(text_of(news_fields.get("publication_date"))),
+            title=text_of(news_fields.get("title")),
         ))
     return tuple(entries)
 
@@ -115,10 +116,3 @@ def _text_sitemap(body: bytes, base_url: str) -> Sitemap:
             raise XmlError(PARSE_ERROR, "neither XML nor a text sitemap (one URL a line)")
         entries.append(SitemapEntry(url=url))
     return Sitemap("urlset", tuple(entries))
-
-
-def _text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    text = "".join(element.itertext()).strip()
-    return text or None
