@@ -9,7 +9,6 @@ raised. Hands back an `ExtractReport` listing what was written and what was drop
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.article import STAGE, Extraction, ExtractionSettings, extract_document
+from extractors.fetch import content_hash
 from extractors.records import Article, Dropped, Page, ParsedDocument
 
 # File name endings read as HTML and as plain text; folders are searched for these.
@@ -130,7 +130,7 @@ def _page(path: Path, body: bytes, now: datetime) -> Page:
     return Page(
         source=SOURCE, url=url, final_url=url, status=200,
         content_type=_media_type(path) or "text/plain", body=body,
-        content_hash=hashlib.sha256(body).hexdigest(), fetched_at=now,
+        content_hash=content_hash(body), fetched_at=now,
     )
 
 

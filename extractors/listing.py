@@ -46,8 +46,7 @@ def listing_links(
         raise ValueError(f"link_pattern {link_pattern!r}: {exc}") from None
     in_scope = _SCOPE_CHECKS[scope]
     tree = LexborHTMLParser(html)
-    base_node = tree.css_first("base[href]")
-    base = urljoin(page_url, base_node.attributes.get("href") or "") if base_node else page_url
+    base = document_base(tree, page_url)
     try:
         roots = tree.css(link_selector) if link_selector else [tree.root]
     except SelectolaxError:
@@ -70,3 +69,9 @@ def listing_links(
             seen.add(url)
             links.append(url)
     return links
+
+
+def document_base(tree: LexborHTMLParser, page_url: str) -> str:
+    """The URL a page's relative links resolve against: its <base href>, else its own URL."""
+    base_node = tree.css_first("base[href]")
+    return urljoin(page_url, base_node.attributes.get("href") or "") if base_node else page_url

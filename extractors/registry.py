@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
-from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 from weakref import WeakKeyDictionary
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -39,7 +39,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors.decode import decode_body
 from extractors.gazetteer import Entry, Gazetteer
-from extractors.normalize import match_key, simplify, stable_id, tidy_spaces
+from extractors.listing import document_base
+from extractors.normalize import (
+    match_form,
+    match_key,
+    simplify,
+    stable_id,
+    strip_non_word,
+    tidy_spaces,
+)
 from extractors.urls import canonical_url
 
 RULES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "registry.toml"
@@ -65,7 +73,6 @@ _SNIFF_CHARS = 4096
 _CSV_DELIMITERS = ",\t;|"
 # Excel's day 0 for serial dates (1900 system; the 1904 system is a Mac relic).
 _EXCEL_EPOCH = date(1899, 12, 30)
-_NOT_WORD = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"[\r\n\t\v\f]+")
 _ANY_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
@@ -176,7 +183,7 @@ class RegistryRules:
 
 def _clean_key(text: str) -> str:
     """Header-cell form: NFKC, casefolded, no spaces, line breaks, brackets or punctuation."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return strip_non_word(unicodedata.normalize("NFKC", text).casefold())
 
 
 def _longest_first(words: list[str], clean=_clean_key) -> tuple[str, ...]:
@@ -820,8 +827,7 @@ def attachment_links(html: str, base_url: str, *, rules: RegistryRules | None = 
     """Canonical URLs of the spreadsheet/CSV attachments an announcement page links to."""
     rules = rules or load_registry_rules()
     tree = LexborHTMLParser(html)
-    base_node = tree.css_first("base[href]")
-    base = urljoin(base_url, base_node.attributes.get("href") or "") if base_node else base_url
+    base = document_base(tree, base_url)
     links: list[str] = []
     seen: set[str] = set()
     for anchor in tree.css("a[href]"):
@@ -875,7 +881,7 @@ def company_core(filer: str, *, rules: RegistryRules | None = None) -> str:
     text = simplify(filer)
     while _PARENTHESISED.search(text):  # （北京）, (中国)
         text = _PARENTHESISED.sub("", text)
-    key = _NOT_WORD.sub("", text.casefold())
+    key = match_form(text)
     key = _strip_suffixes(key, rules.legal_forms)
     for region in rules.regions:
         if key.startswith(region) and len(key) > len(region):
