@@ -51,6 +51,10 @@ _SEMICOLONS = ("；", ";")
 _LIST_ITEM_CHARS = 48
 # How many sentences back in its paragraph an undated mention looks for its scene's date.
 _SCENE_SENTENCES = 4
+# How far after 将 a model may start and still be its object ("将推理模型o3的API价格下调"),
+# unless a time comes first ("将于下月…").
+_DISPOSAL_GAP = 6
+_TIME_MARKERS = ("于", "在", "从", "自")
 # A line opening with an item number: "1.北京生数科技有限公司…", "（2）", "③", "二、".
 _LIST_ITEM = re.compile(
     r"(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳•]|[一二三四五六七八九十]{1,2}、)"
@@ -59,6 +63,9 @@ _LIST_ITEM = re.compile(
 _LIST_COLON = re.compile(r"[:：]")
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
 _CLAUSES = re.compile(r"[^,，]+")
+# What stands between a company's name and the short name it is given in brackets.
+_BRACKETS = "()（） "
+_SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = frozenset({"filing", "registration"})
@@ -103,6 +110,7 @@ class CueRules:
     announced_types: frozenset[str]
     announced: re.Pattern[str]
     effective_date: re.Pattern[str]
+    takes_effect: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
     question_marks: re.Pattern[str]
@@ -130,6 +138,8 @@ class CueRules:
     agent_types: frozenset[str]
     attribution_gap: int
     owner_before: re.Pattern[str]
+    joint_connectors: frozenset[str]
+    joint_markers: tuple[str, ...]
     version_after_cue: re.Pattern[str]
     release_label: re.Pattern[str]
     version_after_model: re.Pattern[str]
@@ -202,6 +212,7 @@ class CueRules:
             announced_types=frozenset(modality.get("announced_types", [])),
             announced=re.compile(modality.get("announced", r"(?!x)x")),
             effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
+            takes_effect=re.compile(modality.get("takes_effect", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
             question_marks=_any_word(modality["question_marks"]),
@@ -230,6 +241,8 @@ class CueRules:
             agent_types=frozenset(roles["agent_types"]),
             attribution_gap=int(roles["attribution_gap"]),
             owner_before=re.compile(roles["owner_before"]),
+            joint_connectors=frozenset(roles.get("joint_connectors", [])),
+            joint_markers=tuple(roles.get("joint_markers", [])),
             version_after_cue=re.compile(versions["after_cue"]),
             release_label=re.compile(versions["release_label"]),
             version_after_model=re.compile(versions["after_model"]),
@@ -360,7 +373,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
-            context, antecedents = context & FILING_TYPES, ()
+            context = context & FILING_TYPES
         folded = casefold_in_place(sentence.simplified)
         if not rules.triggers.search(folded) and not (
             context and rules.context_triggers.search(folded)
@@ -373,8 +386,13 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # The sentences a mention without a date looks back at for its scene's date: those of
         # its paragraph, or of the one before where it says it goes on with that scene
         # ("5月21日, 阿里云宣布降价…。\n仅仅几个小时后, 百度宣布…").
-        scene = earlier if same_paragraph or not rules.scene_links.search(
-            sentence.simplified) else tuple(t for _, t in reversed(recent))
+        # A filing list opening a paragraph goes on with the announcement before it too
+        # ("上海市网信办4月11日发布消息…完成备案。\n其中，本次新增的6款分别为：…").
+        # A list naming its own batch ("第一批通过备案的大模型包括…") is another scene.
+        goes_on = context and not rules.batch_pattern.search(sentence.simplified)
+        scene = earlier if same_paragraph or not (
+            goes_on or rules.scene_links.search(sentence.simplified)
+        ) else tuple(t for _, t in reversed(recent))
         recent.append((sentence.paragraph, sentence.simplified))
         before = earlier[0] if earlier else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
@@ -421,7 +439,11 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 version=event.version,
                 model_status=model.entry.status if model else "gazetteer",
             )
-            mentions.setdefault((mention.event_id, sentence.index), mention)
+            key = (mention.event_id, sentence.index)
+            if key not in mentions or mentions[key].organization is None:
+                # (of one event found twice in a sentence, the mention that names its owner:
+                # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
+                mentions[key] = mention
     return list(mentions.values())
 
 
@@ -451,7 +473,7 @@ def _across_sentences(
                 if key:
                     spellings = versions.setdefault((f.event_type, f.model.entry.name), {})
                     spellings.setdefault(key, (f.version, set()))[1].add(_event_month(f.date))
-    dated: dict[tuple[int, str], EventDate] = {}
+    dated: dict[tuple[int, str] | str, EventDate] = {}
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
     event_dates: dict[int, EventDate] = {}  # sentence index → the date of its first event
     settled = []
@@ -479,7 +501,7 @@ def _across_sentences(
                 next_day = any(word in sentence.simplified for word in rules.next_day)
                 inherited = None
                 if model and not next_day:
-                    inherited = dated.get((sentence.paragraph, model))
+                    inherited = dated.get((sentence.paragraph, model)) or dated.get(model)
                 if inherited is None and earlier:
                     if not scene:
                         scene.append(_scene_date(sentence.index, earlier, event_dates,
@@ -491,6 +513,7 @@ def _across_sentences(
                     f = replace(f, date=inherited)
             elif model:
                 dated.setdefault((sentence.paragraph, model), f.date)
+                dated.setdefault(model, f.date)
             kept.append(f)
             if f.date is not None:
                 event_dates.setdefault(sentence.index, f.date)
@@ -713,8 +736,10 @@ def _sentence_events(
         words = [at for at, _ in hits if start <= at < end]
         free_cue = any(not any(s <= at < e for s, e in trapped)
                        for at in own_words if start <= at < end)
-        # "自4月1日0时起，文心一言将全面免费": an effective date in an earlier clause
-        effective = bool(own) and bool(rules.effective_date.search(sentence, 0, start))
+        # "自4月1日0时起，文心一言将全面免费": an effective date in an earlier clause, or
+        # one that says when the change takes effect in a later one
+        effective = bool(own) and bool(rules.effective_date.search(sentence, 0, start)
+                                       or rules.takes_effect.search(sentence, end))
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules, effective))
     found: list[_Found] = []
@@ -780,6 +805,14 @@ class _Scope:
                 self._anaphor_date.append(resolve_event_date(previous, self.reference))
             when = self._anaphor_date[0]
         return when
+
+    def effective_date(self, cue_at: int) -> EventDate | None:
+        """When a change announced in clause `cue_at` takes effect, as a later clause says
+        ("…, 新价格将于8月12日起生效")."""
+        for clause in self.clauses[cue_at + 1:]:
+            if self.rules.takes_effect.search(clause.text):
+                return _date_in(clause.text, self.reference, self.rules)
+        return None
 
     def owner_of(self, cue_at: int) -> str | None:
         """The organisation the sentence is about up to clause `cue_at` ("猎户星空召开发布会,
@@ -938,10 +971,13 @@ def _is_modal(
             effective or rules.announced.match(clause, word.end())
         ):
             continue  # "将于4月1日起全面免费": decided, taking effect later
+        # "将API价格下调", and "将推理模型o3的API价格下调": a model named shortly after 将 and
+        # before the verb is its object (in "将推出o3" the verb comes first)
         disposal = word.group() in rules.disposal_markers and (
-            any(m.start == word.end() for m in matches)
-            or clause.startswith(rules.disposal_objects, word.end())
-        )
+            clause.startswith(rules.disposal_objects, word.end())
+            or any(word.end() <= m.start <= word.end() + _DISPOSAL_GAP and m.end <= cue.start
+                   for m in matches)
+        ) and not clause.startswith(_TIME_MARKERS, word.end())
         if not disposal:
             return True
     return bool(rules.plans_after.match(clause, cue.end))
@@ -1004,10 +1040,15 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules) or next(
             (b for c in clauses if not c.background and (b := _batch(c.text, rules))), None)
     when = scope.date_of(cue_at, models_at)
+    if cue.event_type in rules.announced_types:
+        when = scope.effective_date(cue_at) or when
     if (cue.event_type in rules.agent_types
             and rules.attributive_after.match(cue_clause.text, cue.end)
-            and not _is_recent(when, reference, rules.attributive_days)):
-        return  # "去年10月发布的Kimi": a release told as an attribute, long ago
+            and (not _is_recent(when, reference, rules.attributive_days)
+                 or rules.reference_verbs.search(cue_clause.text, 0, cue.start))):
+        # "去年10月发布的Kimi": a release told as an attribute, long ago; "超越谷歌上周推出的
+        # Gemini 3 Pro": a recent one as a yardstick
+        return
     if cue.event_type in rules.organisation_types:
         own = cue if models_at == cue_at else None
         target = _organisation_target(clause, own, gazetteer, rules)
@@ -1144,11 +1185,25 @@ def _attribute(
     before = [o for o in orgs if o.end <= model.start]
     if before and (model.start - before[-1].end <= rules.attribution_gap
                    or rules.owner_before.fullmatch(clause.text, before[-1].end, model.start)):
-        return before[-1].entry.name
+        return _joint_first(clause.text, before, model.start, rules).entry.name
     if cue is None:
         return None
     subject = next((o for o in orgs if o.end <= max(cue.start, model.start)), None)
     return subject.entry.name if subject else None
+
+
+def _joint_first(text: str, orgs: list[Match], until: int, rules: CueRules) -> Match:
+    """The last of `orgs`, or where it and those before it act jointly ("A与B联合发布…"
+    up to `until`), the first of them."""
+    last = len(orgs) - 1
+    if not any(word in text[orgs[last].end : until] for word in rules.joint_markers):
+        return orgs[last]
+    first = last
+    while first > 0 and text[orgs[first - 1].end : orgs[first].start].strip(_BRACKETS) in (
+        rules.joint_connectors
+    ):  # ("…大学（MBZUAI）与G42": the short name in brackets is the same one)
+        first -= 1
+    return orgs[first]
 
 
 def _in_list(text: str, model: Match, cue: _Cue, rules: CueRules) -> bool:
@@ -1185,8 +1240,12 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             entry = Entry("organization", name, None, status="discovered")
             found.append(Match(entry, start, end, name))
     text = clause.text
-    return sorted((o for o in found if text[max(0, o.start - 1) : o.start] != "由"
-                   or rules.developed_after.match(text, o.end)), key=lambda m: m.start)
+    # "上海岩芯数智人工智能科技有限公司（RockAI）": one company, known by its short name
+    renamed = {o.start for o in found for short in found
+               if short.start > o.end and _SHORT_NAME.fullmatch(text, o.end, short.start)}
+    return sorted((o for o in found if o.start not in renamed and (
+        text[max(0, o.start - 1) : o.start] != "由" or rules.developed_after.match(text, o.end)
+    )), key=lambda m: m.start)
 
 
 def _names_anaphor(clauses: list[_Clause], index: int, anaphors: re.Pattern[str]) -> bool:
@@ -1253,7 +1312,7 @@ def _organisation_target(
     orgs = _organisations(clause, gazetteer, rules)
     if cue is None:
         candidates = [o for o in orgs if not rules.investor_markers.match(text, o.end)]
-        return candidates[-1].entry.name if candidates else None
+        return _joint_first(text, candidates, len(text), rules).entry.name if candidates else None
     before = [o for o in orgs if o.end <= cue.start]
     after = [o for o in orgs if o.start >= cue.end]
     if cue.event_type != "acquisition":

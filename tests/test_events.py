@@ -675,3 +675,92 @@ def test_institutions_own_their_models(gazetteer, rules):
 )
 def test_heldout7_kinds(gazetteer, rules, text, expected):
     assert events(text, gazetteer, rules) == sorted(expected)
+
+
+def test_a_list_opening_the_next_paragraph_takes_the_announcement_date(gazetteer, rules):
+    text = ("江苏省网信办9月2日发布消息，全省又有3款生成式人工智能服务完成备案。\n"
+            "本次新增的分别是：苏宁“苏宁大模型”、同程旅行“程心”、焦点科技“麦可”。")
+    found = mentions_in_article(article(text, datetime(2024, 9, 3)), gazetteer, rules)
+    assert {m.event_type for m in found} == {"filing"}
+    assert {m.event_date.value for m in found} == {date(2024, 9, 2)}
+    # …unless the list names a batch of its own: then it is another scene.
+    text = ("江苏省网信办9月2日发布消息，全省又有3款生成式人工智能服务完成备案。\n"
+            "第一批通过备案的大模型包括百度文心一言、商汤商量SenseChat。")
+    found = mentions_in_article(article(text, datetime(2024, 9, 3)), gazetteer, rules)
+    assert {(m.model, m.event_date) for m in found} == {("文心一言", None),
+                                                        ("商量SenseChat", None)}
+
+
+def test_a_model_anaphor_in_a_later_paragraph_takes_the_lead_date(gazetteer, rules):
+    text = ("3月4日，阿里巴巴正式发布推理模型Qwen3-Max。\n"
+            "据介绍，该模型采用混合专家架构。\n"
+            "目前，这款模型已在魔搭社区开源，开发者可免费下载。")
+    found = mentions_in_article(article(text, datetime(2025, 3, 5)), gazetteer, rules)
+    opened = [m for m in found if m.event_type == "open_source"]
+    assert [(m.model, m.event_date.value) for m in opened] == [("通义千问", date(2025, 3, 4))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date a later clause says a price change takes effect dates it
+        ("月之暗面6月3日宣布，将下调Kimi开放平台的模型推理价格，调整后的价格将于6月10日起执行。",
+         ("price_change", "Kimi", date(2024, 6, 10))),
+        # a model shortly after 将 and before the verb is its object (将 = 把)
+        ("智谱当天宣布，将旗舰模型GLM-4-Plus的调用价格下调90%。",
+         ("price_change", "ChatGLM", date(2024, 5, 1))),
+    ],
+)
+def test_announced_price_changes(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2024, 5, 20)), gazetteer, rules)
+    event_type, model, when = expected
+    assert [(m.event_type, m.model) for m in found] == [(event_type, model)]
+    if "起执行" in text:
+        assert found[0].event_date.value == when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan with 将 is still a plan when a model comes only after the verb
+        ("百度将推出新模型文心大模型5.0。", []),
+        # a clause starting with 其中 names the members of the cue before it
+        ("火山引擎宣布API调用价格全面下调，其中豆包Pro降至原价的三折。",
+         [("price_change", "豆包")]),
+        # weights or code published are an open-sourcing, not a release
+        ("该团队表示，模型权重与推理代码已在Hugging Face和GitHub同步发布。", []),
+        # a recent release told as a yardstick is no event of its own
+        ("据介绍，该模型在多项测试中超越了谷歌上周推出的Gemini 2.5 Pro。", []),
+        # a period summary after 成立 is background
+        ("成立两年来，智谱AI已先后推出GLM-130B、ChatGLM2、GLM-4等多款模型。", []),
+        # talk of a deal, and the deal as a noun, are none; the 对 of 对价 is no target marker
+        ("据报道，三星内部讨论了收购芯片设计初创公司Tenstorrent的可能性。", []),
+        ("公告显示，本次收购的对价将以现金方式支付。", []),
+        ("腾讯宣布以约13亿元的总对价收购出门问问全部股权。", [("acquisition", "出门问问")]),
+        # a commentary on the price cut just told
+        ("分析人士认为，此番降价或是对字节跳动豆包的回应。", []),
+        # a Latin name after a dash, or a second capitalised word
+        ("某公司在上海发布国内首个非Transformer架构的通用大模型——Nova模型。",
+         [("release", "Nova")]),
+        ("艾伦人工智能研究所发布推理模型Tulu Reason。", [("release", "Tulu Reason")]),
+    ],
+)
+def test_heldout8_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the short name a legal name is given in brackets is the owner
+        ("杭州深度赋智科技有限公司（DeepWisdom）今日发布智能体框架大模型——Atoms模型。",
+         [("release", "Atoms", "DeepWisdom")]),
+        # organisations acting jointly: the first named is the developer
+        ("清华大学与智谱AI联合发布“星语”大模型。", [("release", "星语", "清华大学")]),
+        # a legal name with its region in brackets owns the service after it
+        ("广东省网信办公布新增登记信息。其中包括：1.唯品会（中国）有限公司，服务名称：唯品AI助手。",
+         [("registration", "唯品AI助手", "唯品会")]),
+    ],
+)
+def test_owners_named_in_brackets_jointly_or_by_legal_name(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules) == sorted(expected)
