@@ -691,6 +691,14 @@ def test_a_list_opening_the_next_paragraph_takes_the_announcement_date(gazetteer
                                                         ("商量SenseChat", None)}
 
 
+def test_a_paragraph_hours_later_goes_on_with_the_scene(gazetteer, rules):
+    text = ("5月15日上午，字节跳动宣布豆包主力模型降价。\n"
+            "仅隔数小时，腾讯云也宣布混元大模型的API价格下调。")
+    found = mentions_in_article(article(text, datetime(2024, 5, 16)), gazetteer, rules)
+    assert {(m.model, m.event_date.value) for m in found} == {
+        ("豆包", date(2024, 5, 15)), ("混元", date(2024, 5, 15))}
+
+
 def test_a_model_anaphor_in_a_later_paragraph_takes_the_lead_date(gazetteer, rules):
     text = ("3月4日，阿里巴巴正式发布推理模型Qwen3-Max。\n"
             "据介绍，该模型采用混合专家架构。\n"
@@ -743,6 +751,8 @@ def test_announced_price_changes(gazetteer, rules, text, expected):
         ("某公司在上海发布国内首个非Transformer架构的通用大模型——Nova模型。",
          [("release", "Nova")]),
         ("艾伦人工智能研究所发布推理模型Tulu Reason。", [("release", "Tulu Reason")]),
+        # a v and a whole number after a name the gazetteer lacks belong to it
+        ("某语音初创公司发布语音合成模型Vocalis v2。", [("release", "Vocalis v2")]),
     ],
 )
 def test_heldout8_kinds(gazetteer, rules, text, expected):
