@@ -745,6 +745,9 @@ def test_announced_price_changes(gazetteer, rules, text, expected):
         ("据报道，三星内部讨论了收购芯片设计初创公司Tenstorrent的可能性。", []),
         ("公告显示，本次收购的对价将以现金方式支付。", []),
         ("腾讯宣布以约13亿元的总对价收购出门问问全部股权。", [("acquisition", "出门问问")]),
+        # the company whose shares are bought, even one the gazetteer lacks
+        ("公告称，某产业基金拟通过协议转让方式，合计收购海纳新材51.2%的股份。",
+         [("acquisition", "海纳新材")]),
         # a commentary on the price cut just told
         ("分析人士认为，此番降价或是对字节跳动豆包的回应。", []),
         # a Latin name after a dash, or a second capitalised word
