@@ -161,6 +161,11 @@ def discover_models(
         inside = [m for m in models if found.start < m.end and m.start < found.end]
         if inside and not _names_more(found, inside, text, rules):
             continue  # the gazetteer knows this model
+        if inside and found.organization is None and inside[0].start == found.start and (
+            inside[0].entry.organization
+        ):  # "Qwen Code", "Kimi-Researcher": named after the company's model, owned by it
+            # (not "WiNEX Copilot")
+            found = _with_org(found, inside[0].entry.organization)
         if gazetteer is not None:
             entry = gazetteer.lookup(found.name)
             if entry is not None and entry.kind == "organization" and text.startswith(

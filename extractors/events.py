@@ -107,6 +107,7 @@ class CueRules:
     disposal_markers: tuple[str, ...]
     disposal_objects: tuple[str, ...]
     plans_after: re.Pattern[str]
+    scheduled: re.Pattern[str]
     announced_types: frozenset[str]
     announced: re.Pattern[str]
     effective_date: re.Pattern[str]
@@ -139,6 +140,7 @@ class CueRules:
     attribution_gap: int
     owner_before: re.Pattern[str]
     joint_connectors: frozenset[str]
+    series_before_name: re.Pattern[str]
     joint_markers: tuple[str, ...]
     version_after_cue: re.Pattern[str]
     release_label: re.Pattern[str]
@@ -209,6 +211,7 @@ class CueRules:
             disposal_markers=tuple(modality.get("disposal_markers", [])),
             disposal_objects=tuple(modality.get("disposal_objects", [])),
             plans_after=re.compile(modality["plans_after"]),
+            scheduled=re.compile(modality.get("scheduled", r"(?!x)x")),
             announced_types=frozenset(modality.get("announced_types", [])),
             announced=re.compile(modality.get("announced", r"(?!x)x")),
             effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
@@ -242,6 +245,7 @@ class CueRules:
             attribution_gap=int(roles["attribution_gap"]),
             owner_before=re.compile(roles["owner_before"]),
             joint_connectors=frozenset(roles.get("joint_connectors", [])),
+            series_before_name=re.compile(roles.get("series_before_name", r"(?!x)x")),
             joint_markers=tuple(roles.get("joint_markers", [])),
             version_after_cue=re.compile(versions["after_cue"]),
             release_label=re.compile(versions["release_label"]),
@@ -406,7 +410,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         if events.found:
             told = {f.event_type for f in events.found} - FILING_TYPES
             found.append((sentence, events, scene))
-            named = {f.model.entry.name: f.model for f in events.found if f.model}
+            named = {f.model.entry.name: _owned_model(f) for f in events.found if f.model}
             antecedents = tuple(named.values()) or antecedents
             batch_so_far.update(((sentence.index, kind), max(numbers))
                                 for kind, numbers in batches.items())
@@ -445,6 +449,16 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
                 mentions[key] = mention
     return list(mentions.values())
+
+
+def _owned_model(found: _Found) -> Match:
+    """The model of `found`, with the owner the sentence gave it where the gazetteer has
+    none (for "该模型…已开源" later on)."""
+    model = found.model
+    assert model is not None
+    if model.entry.organization is not None or found.organization is None:
+        return model
+    return replace(model, entry=replace(model.entry, organization=found.organization))
 
 
 def _across_sentences(
@@ -796,6 +810,7 @@ class _Scope:
         self._anaphor_date: list[EventDate | None] = []
         self._owners: dict[int, str | None] = {}
         self._previous_subject: list[str | None] = []  # worked out once, when first needed
+        self._effective: list[EventDate | None] | None = None
 
     def date_of(self, cue_at: int, models_at: int) -> EventDate | None:
         rules, previous = self.rules, self.previous
@@ -806,13 +821,18 @@ class _Scope:
             when = self._anaphor_date[0]
         return when
 
-    def effective_date(self, cue_at: int) -> EventDate | None:
-        """When a change announced in clause `cue_at` takes effect, as a later clause says
-        ("…, 新价格将于8月12日起生效")."""
-        for clause in self.clauses[cue_at + 1:]:
-            if self.rules.takes_effect.search(clause.text):
-                return _date_in(clause.text, self.reference, self.rules)
-        return None
+    def effective_date(self) -> EventDate | None:
+        """When a change announced in the sentence takes effect, as it says in the cue's
+        clause or another ("…, 新价格将于8月12日起生效", "7月7日发布调价通知：自7月10日起, …")."""
+        if self._effective is None:
+            self._effective = [None]
+            for pattern in (self.rules.takes_effect, self.rules.effective_date):
+                found = pattern.search(self.sentence)
+                when = found and _date_in(found.group(), self.reference, self.rules)
+                if when:
+                    self._effective = [when]
+                    break
+        return self._effective[0]
 
     def owner_of(self, cue_at: int) -> str | None:
         """The organisation the sentence is about up to clause `cue_at` ("猎户星空召开发布会,
@@ -980,6 +1000,10 @@ def _is_modal(
         ) and not clause.startswith(_TIME_MARKERS, word.end())
         if not disposal:
             return True
+    for plan in rules.scheduled.finditer(clause, 0, offset):
+        if not (cue.event_type in rules.announced_types
+                and (effective or rules.announced.match(clause, plan.end(1)))):
+            return True
     return bool(rules.plans_after.match(clause, cue.end))
 
 
@@ -1041,7 +1065,7 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             (b for c in clauses if not c.background and (b := _batch(c.text, rules))), None)
     when = scope.date_of(cue_at, models_at)
     if cue.event_type in rules.announced_types:
-        when = scope.effective_date(cue_at) or when
+        when = scope.effective_date() or when
     if (cue.event_type in rules.agent_types
             and rules.attributive_after.match(cue_clause.text, cue.end)
             and (not _is_recent(when, reference, rules.attributive_days)
@@ -1118,6 +1142,11 @@ def _event_models(
             service = match.entry.status == "discovered" and match.entry.family == "service"
             if service and event_type not in FILING_TYPES:
                 continue  # a quoted name in a list (、“X”) counts only in filing lists
+            following = matches[index + 1] if index + 1 < len(matches) else None
+            if following is not None and following.entry.kind == "model" and (
+                following.entry.name != match.entry.name
+            ) and rules.series_before_name.fullmatch(clause.text, match.end, following.start):
+                continue  # "“书生”科学多模态大模型Intern-S1": the series of the next one
             if not _is_reference(clause.text, match, rules):
                 models.append(match)
             continue
@@ -1249,8 +1278,9 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
 
 
 def _names_anaphor(clauses: list[_Clause], index: int, anaphors: re.Pattern[str]) -> bool:
-    """Whether the cue's clause, or the clause before it, says "该模型" or the like."""
-    return any(anaphors.search(clauses[i].text) for i in (index - 1, index) if i >= 0)
+    """Whether the cue's clause, or a clause before it, says "该模型" or the like ("该模型可为
+    残缺铭文补全文字, …, 相关代码与数据集也已开源")."""
+    return any(anaphors.search(clause.text) for clause in clauses[: index + 1])
 
 
 def _referents(

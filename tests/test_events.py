@@ -777,3 +777,62 @@ def test_heldout8_kinds(gazetteer, rules, text, expected):
 )
 def test_owners_named_in_brackets_jointly_or_by_legal_name(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a brand before a model noun and the model's own name: the model is the named one
+        ("某研究院发布“天衍”科学计算大模型Helix-S1。", [("release", "Helix-S1")]),
+        # …but two models in a list are two
+        ("微软推出两款模型：语音模型VoxA-1和文本模型TexA-2。",
+         [("release", "TexA-2"), ("release", "VoxA-1")]),
+        # a plan with its date reaches the verb however far it stands
+        ("MiniMax表示，M2将于下周一面向全球开发者和企业用户正式开源。", []),
+        # a deal that fell through, or called off, is none; another deal told after it is one
+        ("苹果对Perplexity的收购计划最终告吹。", []),
+        ("谷歌宣布终止收购HubSpot。", []),
+        ("继与OpenAI的收购谈判破裂后，Cognition宣布收购Windsurf。", [("acquisition", "Windsurf")]),
+        # a feature or mode opened to testers, or launched in an app, is no model release
+        ("Kimi的深度研究模式开启内测。", []),
+        ("豆包App同步上线了基于该模型的实时翻译功能。", []),
+        # an English agent noun after a gazetteer name makes another product
+        ("OpenAI发布ChatGPT Agent。", [("release", "ChatGPT Agent")]),
+        ("阿里巴巴开源命令行工具Qwen Code。", [("open_source", "Qwen Code")]),
+        # an app after its noun; a company after a service-provider noun
+        ("The Browser Company推出AI浏览器Dia。", [("release", "Dia")]),
+        ("英伟达宣布以约7亿美元收购GPU云服务商Lepton AI。", [("acquisition", "Lepton AI")]),
+        # a discount is a price change
+        ("智谱宣布GLM-4.5自9月1日起开启限时五折优惠。", [("price_change", "ChatGLM")]),
+    ],
+)
+def test_heldout11_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules) == sorted(expected)
+
+
+def test_an_effective_date_in_the_announcing_clause_dates_the_change(gazetteer, rules):
+    text = "腾讯云6月3日发布调价公告：自6月10日起，混元大模型的调用价格下调至每百万tokens 0.5元。"
+    found = mentions_in_article(article(text, datetime(2025, 6, 4)), gazetteer, rules)
+    assert [(m.event_type, m.model, m.event_date.value) for m in found] == [
+        ("price_change", "混元", date(2025, 6, 10))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product named after the company's model is the company's
+        ("阿里巴巴开源命令行工具Qwen Code。", [("open_source", "Qwen Code", "阿里巴巴")]),
+        # the owner's legal name in brackets after a listed service
+        ("江苏省网信办公布新增登记信息，其中包括“小蓝AI助手”（南京蓝鲸信息科技有限公司）。",
+         [("registration", "小蓝AI助手", "南京蓝鲸信息科技有限公司")]),
+        # a company opening the sentence before a date, and a company after 企业
+        ("当虹科技7月14日晚间公告称，公司自主研发的“视界”大模型已通过备案。",
+         [("filing", "视界", "当虹科技")]),
+        ("园区企业凌云光自主研发的“光语”大模型日前通过备案。", [("filing", "光语", "凌云光")]),
+        # an owner the sentence gave a model stays with it when a later paragraph opens it
+        ("谷歌DeepMind推出AI模型Aeneas。\n该模型可补全残缺铭文，相关代码已开源。",
+         [("open_source", "Aeneas", "Google"), ("release", "Aeneas", "Google")]),
+    ],
+)
+def test_owners_after_the_heldout11_fixes(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules) == sorted(expected)
