@@ -27,6 +27,12 @@ _EVENT_PATTERNS = (
     ("this_md", re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})[日号]")),
     ("this_m", re.compile(r"(今年|去年|前年)(\d{1,2})月(?:份|初|中|底|末)?")),
     ("md", re.compile(r"(?<![\d年.])(\d{1,2})月(\d{1,2})[日号]")),
+    # A holiday on a fixed day: "圣诞节当天", "今年元旦"; not a period around it (圣诞节前,
+    # 国庆假期).
+    ("holiday", re.compile(
+        r"(今年|去年|前年)?(元旦|情人节|妇女节|劳动节|儿童节|国庆节|双十一|双11|平安夜|圣诞节)"
+        r"(?!前|后|期间|假期|档|季|以来)"
+    )),
     # A bare month: "8月，Gartner发布…", "11月初"; not "3个月", not a range start "1-3月".
     ("m", re.compile(
         r"(?<![\d年.\-~至到])(\d{1,2})月(?:份|初|中旬|下旬|上旬|中|底|末)?(?![\d日号])"
@@ -50,12 +56,16 @@ _EVENT_PATTERNS = (
 )
 # Every event-date pattern holds one of these: text without any has no date (fast reject).
 _ANY_DATE_WORD = re.compile(
-    r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚"
+    r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚|节|元旦|双十一|平安夜"
 )
 # A date followed by 起 is when something takes effect ("4月1日0时起全面免费", "自9月6日凌晨起
 # 调整价格"): a month-day after publication is then this year's, not last year's.
 _EFFECTIVE = re.compile(r"[^,，。;；]{0,6}?起")
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
+_HOLIDAYS = {
+    "元旦": (1, 1), "情人节": (2, 14), "妇女节": (3, 8), "劳动节": (5, 1), "儿童节": (6, 1),
+    "国庆节": (10, 1), "双十一": (11, 11), "双11": (11, 11), "平安夜": (12, 24), "圣诞节": (12, 25),
+}
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "前天": 2, "前日": 2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKS_BACK = {"上上": 2, "上": 1, "本": 0, "这": 0, "下": -1}
@@ -144,6 +154,12 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             ahead = (month, day) > (ref.month, ref.day)
             year = ref.year - 1 if ahead and not _EFFECTIVE.match(match.string, match.end()) \
                 else ref.year
+            return EventDate(date(year, month, day), "day")
+        if kind == "holiday":
+            month, day = _HOLIDAYS[match[2]]
+            if match[1]:
+                return EventDate(date(ref.year + _RELATIVE_YEARS[match[1]], month, day), "day")
+            year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
             return EventDate(date(year, month, day), "day")
         if kind == "m":
             month = int(match[1])

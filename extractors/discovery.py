@@ -25,6 +25,9 @@ DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discov
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _MODEL_NOUN = "大模型"
+_MODEL_NOUN_TAIL = "模型"
+# A product's own word after a model's name: a capitalised word with a capital inside (UniPic).
+_PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
@@ -220,13 +223,21 @@ def _candidate(
 
 
 def _names_more(found: Discovery, inside: list[Match], text: str, rules: DiscoveryRules) -> bool:
-    """Whether a delimited name (between quotes, or an app after its noun) holding gazetteer
-    models names something else: “豆包爱学”, 医护智能助手WiNEX Copilot, Agent产品Kimi-Researcher
-    (but “讯飞星火认知大模型” and “豆包App” only add generic words to 讯飞星火 and 豆包)."""
-    delimited = found.kind in ("app", "service") or text[found.start - 1 : found.start] in (
-        _OPENING_QUOTES)
+    """Whether a delimited name (between quotes, an app after its noun, a name after a model
+    noun) holding gazetteer models names something else: “豆包爱学”, 医护智能助手WiNEX Copilot,
+    Agent产品Kimi-Researcher, 多模态模型Skywork UniPic (but “讯飞星火认知大模型”, “豆包App”,
+    “混元Large” and 模型Kimi K2 only add generic words, an edition or a version)."""
+    after_noun = text[: found.start].rstrip().endswith(_MODEL_NOUN_TAIL)
+    delimited = found.kind in ("app", "service") or after_noun or text[
+        found.start - 1 : found.start] in _OPENING_QUOTES
     if not delimited or any(m.start < found.start or m.end > found.end for m in inside):
         return False
+    if after_noun and found.kind not in ("app", "service"):
+        # After a model noun only a product name of its own after the model's counts
+        # (Skywork UniPic, not ERNIE Speed, Qwen-Long or ChatGLM2-6B)
+        first = min(inside, key=lambda m: m.start)
+        return first.start == found.start and bool(
+            _PRODUCT_WORD.fullmatch(found.surface[first.end - found.start :].strip()))
     rest = found.surface
     for model in sorted(inside, key=lambda m: m.start, reverse=True):
         start, end = model.start - found.start, model.end - found.start
@@ -234,7 +245,7 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
             return False  # 悟界·Emu3: a series name and the model, which the gazetteer knows
         rest = rest[:start] + rest[end:]
     rest = rest.strip(" -_")
-    return bool(rest) and not is_generic(rest, rules)
+    return bool(rest) and not is_generic(rest, rules) and not rules.version_like.match(rest)
 
 
 def _resolved(found: Discovery, gazetteer: Gazetteer) -> Discovery:

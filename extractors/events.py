@@ -62,7 +62,9 @@ _LIST_ITEM = re.compile(
 # A colon opening a list inside a clause: "…发布第二批登记信息, 新增登记服务2款：A的“X”".
 _LIST_COLON = re.compile(r"[:：]")
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
-_CLAUSES = re.compile(r"[^,，]+")
+# (A semicolon inside a sentence parts the items of a colon-opened list: see _colon_lists.)
+_CLAUSES = re.compile(r"[^,，;；]+")
+_ITEM_SEPARATORS = ";；"
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
@@ -159,6 +161,7 @@ class CueRules:
     batch_pattern: re.Pattern[str]
     batch_traps: tuple[re.Pattern[str], ...]
     inherit_article_batch: bool
+    both_lists: re.Pattern[str]
     discovery: DiscoveryRules | None = None
 
     @classmethod
@@ -264,6 +267,7 @@ class CueRules:
             batch_pattern=re.compile(raw["batches"]["pattern"]),
             batch_traps=_compile_all(raw["batches"].get("traps", [])),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
+            both_lists=re.compile(raw["batches"].get("both_lists", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
 
@@ -744,8 +748,11 @@ def _sentence_events(
         return _SentenceEvents()  # no cue: no need to look for names
     matches = _names_in(sentence, gazetteer, rules)
     clauses = []
+    items: set[int] = set()  # clauses opening an item of a semicolon list
     for part in _CLAUSES.finditer(sentence):
         start, end = part.span()
+        if sentence[start - 1 : start] in _ITEM_SEPARATORS and start:
+            items.add(len(clauses))
         own = [c for c in candidates if start <= c.start and c.end <= end]
         words = [at for at, _ in hits if start <= at < end]
         free_cue = any(not any(s <= at < e for s, e in trapped)
@@ -783,18 +790,23 @@ def _sentence_events(
                                                   scope.date_of(index, index), rules))
                 found.extend(events)
             last_cue_clause = index
-        elif last_cue_clause is not None and clause.starts_with(rules.enumeration_starts):
+        elif last_cue_clause is not None and (
+            clause.starts_with(rules.enumeration_starts) or index in items
+        ):  # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
             for cue in clauses[last_cue_clause].cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
-        elif (clause.matches or clause.any_cue) and index not in listed:
+        elif (clause.matches or clause.any_cue) and index not in listed and not (
+            _only_references(clause, rules)
+        ):
             last_cue_clause = None  # (a list after its cue leaves it open: "…：A, 以及B")
         # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
     batches = tuple(
         (kind, batch) for clause in clauses if not clause.background
-        for kind in sorted({c.event_type for c in clause.cues} & FILING_TYPES)
+        for kind in sorted(_list_types(clause, rules))
         if (batch := _batch(clause.text, rules)) is not None
     )
-    types = frozenset(cue.event_type for clause in clauses for cue in clause.cues)
+    types = frozenset().union(*(_list_types(clause, rules) for clause in clauses)) | {
+        cue.event_type for clause in clauses for cue in clause.cues}
     return _SentenceEvents(found, types, batches)
 
 
@@ -1068,10 +1080,12 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         when = scope.effective_date() or when
     if (cue.event_type in rules.agent_types
             and rules.attributive_after.match(cue_clause.text, cue.end)
-            and (not _is_recent(when, reference, rules.attributive_days)
+            and (not _is_recent(_date_in(cue_clause.text, reference, rules), reference,
+                                rules.attributive_days)
                  or rules.reference_verbs.search(cue_clause.text, 0, cue.start))):
-        # "去年10月发布的Kimi": a release told as an attribute, long ago; "超越谷歌上周推出的
-        # Gemini 3 Pro": a recent one as a yardstick
+        # "去年10月发布的Kimi": a release told as an attribute, long ago, or with no date of
+        # its own ("此后推出的GPT-5将…"); "超越谷歌上周推出的Gemini 3 Pro": a recent one as a
+        # yardstick
         return
     if cue.event_type in rules.organisation_types:
         own = cue if models_at == cue_at else None
@@ -1163,19 +1177,32 @@ def _event_models(
         if not names_model and flagship is not None:
             models.append(Match(flagship, match.start, match.end, match.surface))
     # 通义千问…Qwen2.5: one model, and the versioned match says more; but "文心大模型4.5和
-    # 文心大模型X1" are two versions. "从3.5升级至4.0": the version left behind is none.
+    # 文心大模型X1" are two versions. "从3.5升级至4.0": the version left behind is none, and so
+    # is the one a later snapshot refines ("DeepSeek-V3的小版本更新DeepSeek-V3-0324").
     versioned = {m.entry.name for m in models if m.version is not None}
+    refined = {(m.entry.name, m.version.split("-")[0]) for m in models
+               if m.version and "-" in m.version}
     chosen: dict[tuple[str, str | None], Match] = {}
     for model in models:
         if model.entry.name in versioned and (
             model.version is None or clause.text[: model.start].endswith("从")
+            or ((model.entry.name, model.version) in refined
+                and clause.text.startswith("的", model.end))
         ):
             continue
-        chosen.setdefault((model.entry.name, _version_key(model.version)), model)
+        # (of one model named twice, the later: "腾讯混元…开源MoE模型“混元Large”" opens the second)
+        chosen[(model.entry.name, _version_key(model.version))] = model
     kept = list(chosen.values())
     if not kept and models:  # every version was a starting point
         kept = [m for m in models if m.version is not None][-1:]
     return [m for m in models if m in kept]
+
+
+def _only_references(clause: _Clause, rules: CueRules) -> bool:
+    """Whether a clause without a cue of its own names only models something else uses:
+    "…——“X”, 所调用的已备案模型为通义千问" is a note on the item, and the list goes on."""
+    return bool(clause.matches) and not clause.free_cue and all(
+        _is_reference(clause.text, m, rules) for m in clause.matches)
 
 
 def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
@@ -1408,6 +1435,15 @@ def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | 
     if any(trap in text for trap in rules.date_traps):
         return None
     return resolve_event_date(text, reference)
+
+
+def _list_types(clause: _Clause, rules: CueRules) -> frozenset[str]:
+    """The kinds of filing list a clause announces: those of its cues, and both where it
+    names both ("公布第一批备案及登记信息")."""
+    kinds = frozenset(c.event_type for c in clause.cues) & FILING_TYPES
+    if kinds and rules.both_lists.search(clause.text):
+        return FILING_TYPES
+    return kinds
 
 
 def _batch(clause: str, rules: CueRules) -> int | None:

@@ -34,8 +34,11 @@ _EDITION = re.compile(
 )
 # A version number inside an alias: qwen2.5-coder.
 _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
-# A parameter count closing an alias (Yi-34B, ChatGLM2-6B) is a size, not a version.
-_SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk]$", re.I)
+# A parameter count closing an alias (Yi-34B, ChatGLM2-6B), perhaps with an edition after it
+# (QVQ-72B-Preview), is a size, not a version.
+_SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
+# A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528.
+_SNAPSHOT = re.compile(r"-(\d{4})(?![\dA-Za-z])")
 _LABEL_STRIP = " -_·.:"
 _MODEL_NOUN = "大模型"
 _TRAILING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)$")
@@ -281,6 +284,8 @@ def _version_at(
         ):
             version, end = generation.group(1), generation.end()
     if version is not None:
+        if snapshot := _SNAPSHOT.match(text, end):
+            version, end = f"{version}-{snapshot.group(1)}", snapshot.end()
         edition = _EDITION.match(text, end)
         if edition:
             version, end = f"{version} {edition.group(1)}", edition.end()

@@ -68,6 +68,11 @@ def test_datelines():
         ("上周，智谱完成融资", date(2023, 11, 3), (date(2023, 10, 1), "month")),
         ("每周一更新", REF, None),
         ("发布一周年", REF, None),
+        # holidays on a fixed day: the latest one up to publication, or the year named
+        ("圣诞节当天，某公司开源新模型", date(2024, 12, 27), (date(2024, 12, 25), "day")),
+        ("元旦当天发布", date(2025, 1, 3), (date(2025, 1, 1), "day")),
+        ("去年国庆节上线", date(2025, 3, 1), (date(2024, 10, 1), "day")),
+        ("国庆节假期期间，下载量大增", REF, None),
     ],
 )
 def test_more_event_dates(sentence, reference, expected):

@@ -836,3 +836,46 @@ def test_an_effective_date_in_the_announcing_clause_dates_the_change(gazetteer, 
 )
 def test_owners_after_the_heldout11_fixes(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a roadmap's "此后推出的X" has no date of its own: background
+        ("奥尔特曼公布路线图：GPT-4.5将在几周内推出；此后推出的GPT-5将整合o3等技术。", []),
+        # items of a semicolon list after "信息如下：", each with the model it calls
+        ("浙江省网信办公布第二批登记信息，部分登记信息如下：甲科技有限公司——“甲小助”，所调用的已备案模型为"
+         "通义千问；乙网络有限公司——“乙AI导购”，所调用的已备案模型为豆包；丙信息有限公司——“丙问答”，"
+         "所调用的已备案模型为混元。",
+         [("registration", "丙问答"), ("registration", "乙AI导购"), ("registration", "甲小助")]),
+        # 首批…包括 across a few words
+        ("8月31日，首批通过备案的大模型陆续上线。据悉，首批获批的大模型包括：百度“文心一言”、"
+         "商汤“商量SenseChat”。",
+         [("filing", "商量SenseChat"), ("filing", "文心一言")]),
+        # free at once, in other words; weights uploaded to a hub first named
+        ("智谱宣布GLM-4-Flash模型API即日起完全免费。", [("price_change", "ChatGLM")]),
+        ("阶跃星辰在Hugging Face悄然上传了Step-3模型权重。",
+         [("open_source", "Step"), ("upgrade", "Step")]),
+        # the debate about open source, and open weights as an adjective, are none
+        ("围绕Llama系列的“开源”之争仍在继续。", []),
+        ("按此标准，Llama等“开放权重”模型并不符合开源AI的要求。", []),
+        # the model named again after its brand ("腾讯混元…开源…“混元Large”") is the object
+        ("腾讯混元宣布开源MoE模型“混元Large”以及3D生成模型Hunyuan3D-1.0。",
+         [("open_source", "混元"), ("open_source", "混元3D")]),
+        # a version a snapshot refines is no event of its own
+        ("深度求索上传了DeepSeek-V3的小版本更新DeepSeek-V3-0324并开源。",
+         [("open_source", "DeepSeek"), ("upgrade", "DeepSeek")]),
+        # a product word of its own after a gazetteer name makes another model
+        ("昆仑万维宣布开源统一多模态模型Skywork UniPic。", [("open_source", "Skywork UniPic")]),
+    ],
+)
+def test_heldout10_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules) == sorted(expected)
+
+
+def test_a_list_announced_with_both_kinds_takes_the_batch_for_both(gazetteer, rules):
+    text = ("浙江省委网信办1月10日公布2025年第一批生成式人工智能服务备案及登记信息。"
+            "另有1款应用完成登记：甲科技股份有限公司——“甲看家助手”，所调用的已备案模型为通义千问。")
+    found = mentions_in_article(article(text, datetime(2025, 1, 11)), gazetteer, rules)
+    assert [(m.event_type, m.model, m.batch) for m in found] == [
+        ("registration", "甲看家助手", 1)]

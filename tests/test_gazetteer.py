@@ -86,6 +86,8 @@ def test_flagship_is_the_only_general_model(gazetteer):
         # a whole number set apart after a Latin name is a generation, unless a unit follows
         ("Baichuan 4，", ("百川大模型", "4")), ("Gemini-2。", ("Gemini", "2")),
         ("Kimi 2月", ("Kimi", None)), ("DeepSeek 3款", ("DeepSeek", None)),
+        # a size with an edition after it is no version; a dated snapshot belongs to one
+        ("QVQ-72B-Preview", ("QVQ", None)), ("DeepSeek-V3-0324", ("DeepSeek", "V3-0324")),
     ],
 )
 def test_version_labels(gazetteer, text, expected):
