@@ -136,6 +136,7 @@ class CueRules:
     developed_after: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     model_anaphors: re.Pattern[str]
+    own_clause_model_anaphors: re.Pattern[str]
     commentary_starts: re.Pattern[str]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
@@ -242,6 +243,7 @@ class CueRules:
             developed_after=re.compile(roles["developed_after"]),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
+            own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
             commentary_starts=re.compile(roles.get("commentary_starts", r"(?!x)x")),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
@@ -784,7 +786,8 @@ def _sentence_events(
                 elif not events and source == index \
                         and cue.event_type not in rules.organisation_types \
                         and not _event_models(clause, cue.event_type, gazetteer, rules) \
-                        and _names_anaphor(clauses, index, rules.model_anaphors) \
+                        and (_names_anaphor(clauses, index, rules.model_anaphors)
+                             or rules.own_clause_model_anaphors.search(clause.text)) \
                         and (referents := _referents(found, clauses, index, antecedents, rules)):
                     events = list(_anaphor_events(cue, referents,
                                                   scope.date_of(index, index), rules))

@@ -307,8 +307,9 @@ def test_event_ids_merge_filings_and_tell_recurring_events_apart(gazetteer, rule
 
 def test_cue_rules_refuse_a_cue_the_prefilter_would_hide(tmp_path):
     text = (DEFAULT_CUES_PATH.read_text(encoding="utf-8")
-            .replace("cues = ['收购', '并购', '全资控股', '入股']",
-                     "cues = ['收购', '买下', '全资控股', '入股']"))
+            .replace("cues = ['收购', '并购', '全资控股', '入股', '吸收合并']",
+                     "cues = ['收购', '买下', '全资控股', '入股', '吸收合并']"))
+    assert "买下" in text
     bad = tmp_path / "cues.toml"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="买下"):
@@ -867,6 +868,16 @@ def test_owners_after_the_heldout11_fixes(gazetteer, rules, text, expected):
          [("open_source", "DeepSeek"), ("upgrade", "DeepSeek")]),
         # a product word of its own after a gazetteer name makes another model
         ("昆仑万维宣布开源统一多模态模型Skywork UniPic。", [("open_source", "Skywork UniPic")]),
+        # a new price list put in force; API价格 in the cue's clause stands for the model told
+        ("月之暗面宣布将自10月1日起执行新的Kimi API价格表。", [("price_change", "Kimi")]),
+        ("智谱发布GLM-4.6。官方同时宣布，自下月1日起，API价格将调整为每百万tokens 4元。",
+         [("price_change", "ChatGLM"), ("upgrade", "ChatGLM")]),
+        ("从DeepSeek把API价格打到白菜价开始，各家大厂相继跟进降价。", []),
+        # a merger by absorption takes the absorbed company over
+        ("海光信息宣布换股吸收合并中科曙光。", [("acquisition", "中科曙光")]),
+        # a legal name, a dash and an unquoted name in a filing list
+        ("浙江共有2款服务完成备案：甲网络科技有限公司——云梯设计大模型；乙信息技术有限公司——灵犀问答。",
+         [("filing", "云梯设计"), ("filing", "灵犀问答")]),
     ],
 )
 def test_heldout10_kinds(gazetteer, rules, text, expected):
