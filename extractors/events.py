@@ -777,10 +777,13 @@ def _sentence_events(
                 if source > index:
                     listed.add(source)
                 events = list(_events(scope, index, source, cue))
-                if not events and previous and cue.event_type in rules.organisation_types \
+                if not events and cue.event_type in rules.organisation_types \
                         and any(word in clause.text for word in rules.organisation_anaphors):
-                    subject = scope.previous_subject()
-                    if subject is not None:
+                    # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
+                    # sentence opened with, else the one the sentence before is about
+                    subject = (index and _first_target(clauses[:index], gazetteer, rules)) \
+                        or scope.previous_subject()
+                    if subject:
                         events.append(_Found(cue.event_type, cue.text, None, subject, None,
                                              scope.date_of(index, index), None))
                 elif not events and source == index \
