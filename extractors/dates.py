@@ -17,6 +17,12 @@ _FULL = re.compile(
     r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2}))?)?"
 )
 # --- event dates (resolve_event_date) -------------------------------------------------
+# Holidays on a fixed day of the year.
+_HOLIDAYS = {
+    "元旦": (1, 1), "情人节": (2, 14), "妇女节": (3, 8), "劳动节": (5, 1), "儿童节": (6, 1),
+    "国庆节": (10, 1), "双十一": (11, 11), "双11": (11, 11), "平安夜": (12, 24), "圣诞节": (12, 25),
+}
+_HOLIDAY_NAMES = "|".join(_HOLIDAYS)
 # Partial dates inside sentences, most specific first: the first kind that matches and
 # resolves wins, so "3月16日" beats "近日" in the same clause.
 _EVENT_PATTERNS = (
@@ -30,8 +36,7 @@ _EVENT_PATTERNS = (
     # A holiday on a fixed day: "圣诞节当天", "今年元旦"; not a period around it (圣诞节前,
     # 国庆假期).
     ("holiday", re.compile(
-        r"(今年|去年|前年)?(元旦|情人节|妇女节|劳动节|儿童节|国庆节|双十一|双11|平安夜|圣诞节)"
-        r"(?!前|后|期间|假期|档|季|以来)"
+        rf"(今年|去年|前年)?({_HOLIDAY_NAMES})(?!前|后|期间|假期|档|季|以来)"
     )),
     # A bare month: "8月，Gartner发布…", "11月初"; not "3个月", not a range start "1-3月".
     ("m", re.compile(
@@ -56,16 +61,12 @@ _EVENT_PATTERNS = (
 )
 # Every event-date pattern holds one of these: text without any has no date (fast reject).
 _ANY_DATE_WORD = re.compile(
-    r"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚|节|元旦|双十一|平安夜"
+    rf"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚|{_HOLIDAY_NAMES}"
 )
 # A date followed by 起 is when something takes effect ("4月1日0时起全面免费", "自9月6日凌晨起
 # 调整价格"): a month-day after publication is then this year's, not last year's.
 _EFFECTIVE = re.compile(r"[^,，。;；]{0,6}?起")
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
-_HOLIDAYS = {
-    "元旦": (1, 1), "情人节": (2, 14), "妇女节": (3, 8), "劳动节": (5, 1), "儿童节": (6, 1),
-    "国庆节": (10, 1), "双十一": (11, 11), "双11": (11, 11), "平安夜": (12, 24), "圣诞节": (12, 25),
-}
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "前天": 2, "前日": 2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKS_BACK = {"上上": 2, "上": 1, "本": 0, "这": 0, "下": -1}

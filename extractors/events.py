@@ -180,8 +180,13 @@ class CueRules:
                 raise ValueError(f"{path}: unknown event type {name!r}")
             triggers = tuple(spec["triggers"])
             context_triggers = tuple(spec.get("context_triggers", []))
-            for cues, words in ((spec["cues"], triggers),
-                                (spec.get("context_cues", []), context_triggers)):
+            context_cues = list(spec.get("context_cues", []))
+            if "list_context_other" in spec:  # filing and registration lists: shared cues
+                shared = raw["list_context"]
+                context_triggers += tuple(shared["triggers"])
+                context_cues += [cue.replace("{other}", spec["list_context_other"])
+                                 for cue in shared["cues"]]
+            for cues, words in ((spec["cues"], triggers), (context_cues, context_triggers)):
                 for cue in cues:
                     if not any(word in cue for word in words):
                         raise ValueError(f"{path}: {name} cue {cue!r} holds none of {words}")
@@ -191,7 +196,7 @@ class CueRules:
                     _compile_all(spec["cues"]),
                     _compile_all(spec.get("traps", [])),
                     _one_pattern(spec.get("sentence_traps", [])),
-                    _compile_all(spec.get("context_cues", [])),
+                    _compile_all(context_cues),
                     re.compile(spec["companion"], re.I) if "companion" in spec else None,
                     frozenset(spec.get("companion_of", [])),
                     re.compile(spec["companion_before"], re.I)
@@ -493,7 +498,8 @@ def _across_sentences(
                 if key:
                     spellings = versions.setdefault((f.event_type, f.model.entry.name), {})
                     spellings.setdefault(key, (f.version, set()))[1].add(_event_month(f.date))
-    dated: dict[tuple[int, str] | str, EventDate] = {}
+    dated: dict[tuple[int, str], EventDate] = {}  # (paragraph, model) → its first date there
+    dated_anywhere: dict[str, EventDate] = {}  # model → its first date in the article
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
     event_dates: dict[int, EventDate] = {}  # sentence index → the date of its first event
     settled = []
@@ -521,7 +527,7 @@ def _across_sentences(
                 next_day = any(word in sentence.simplified for word in rules.next_day)
                 inherited = None
                 if model and not next_day:
-                    inherited = dated.get((sentence.paragraph, model)) or dated.get(model)
+                    inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
                 if inherited is None and earlier:
                     if not scene:
                         scene.append(_scene_date(sentence.index, earlier, event_dates,
@@ -533,7 +539,7 @@ def _across_sentences(
                     f = replace(f, date=inherited)
             elif model:
                 dated.setdefault((sentence.paragraph, model), f.date)
-                dated.setdefault(model, f.date)
+                dated_anywhere.setdefault(model, f.date)
             kept.append(f)
             if f.date is not None:
                 event_dates.setdefault(sentence.index, f.date)
@@ -806,12 +812,14 @@ def _sentence_events(
         ):
             last_cue_clause = None  # (a list after its cue leaves it open: "…：A, 以及B")
         # else: a clause naming nothing ("共9款应用在列") leaves the list open for "其中包括…".
+    list_types = [_list_types(clause, rules) for clause in clauses]
     batches = tuple(
-        (kind, batch) for clause in clauses if not clause.background
-        for kind in sorted(_list_types(clause, rules))
+        (kind, batch) for clause, kinds in zip(clauses, list_types, strict=True)
+        if not clause.background
+        for kind in sorted(kinds)
         if (batch := _batch(clause.text, rules)) is not None
     )
-    types = frozenset().union(*(_list_types(clause, rules) for clause in clauses)) | {
+    types = frozenset().union(*list_types) | {
         cue.event_type for clause in clauses for cue in clause.cues}
     return _SentenceEvents(found, types, batches)
 
@@ -828,7 +836,7 @@ class _Scope:
         self._anaphor_date: list[EventDate | None] = []
         self._owners: dict[int, str | None] = {}
         self._previous_subject: list[str | None] = []  # worked out once, when first needed
-        self._effective: list[EventDate | None] | None = None
+        self._effective: list[EventDate | None] = []
 
     def date_of(self, cue_at: int, models_at: int) -> EventDate | None:
         rules, previous = self.rules, self.previous
@@ -842,14 +850,13 @@ class _Scope:
     def effective_date(self) -> EventDate | None:
         """When a change announced in the sentence takes effect, as it says in the cue's
         clause or another ("…, 新价格将于8月12日起生效", "7月7日发布调价通知：自7月10日起, …")."""
-        if self._effective is None:
-            self._effective = [None]
-            for pattern in (self.rules.takes_effect, self.rules.effective_date):
-                found = pattern.search(self.sentence)
-                when = found and _date_in(found.group(), self.reference, self.rules)
-                if when:
-                    self._effective = [when]
-                    break
+        if not self._effective:
+            stated = (pattern.search(self.sentence)
+                      for pattern in (self.rules.takes_effect, self.rules.effective_date))
+            self._effective.append(next(
+                (when for found in stated
+                 if found and (when := _date_in(found.group(), self.reference, self.rules))),
+                None))
         return self._effective[0]
 
     def owner_of(self, cue_at: int) -> str | None:
@@ -1005,24 +1012,29 @@ def _is_modal(
             continue  # 未来, 将近: not modal
         if any(m.start <= word.start() < m.end for m in matches):
             continue  # part of a name: “灵犀拟人大模型”
-        if cue.event_type in rules.announced_types and word.group() == "将" and (
-            effective or rules.announced.match(clause, word.end())
-        ):
+        if word.group() == "将" and _announced(clause, cue, word.end(), rules, effective):
             continue  # "将于4月1日起全面免费": decided, taking effect later
         # "将API价格下调", and "将推理模型o3的API价格下调": a model named shortly after 将 and
-        # before the verb is its object (in "将推出o3" the verb comes first)
+        # before the verb is its object (in "将推出o3" the verb comes first, in "将于下月…" a time)
         disposal = word.group() in rules.disposal_markers and (
             clause.startswith(rules.disposal_objects, word.end())
-            or any(word.end() <= m.start <= word.end() + _DISPOSAL_GAP and m.end <= cue.start
-                   for m in matches)
-        ) and not clause.startswith(_TIME_MARKERS, word.end())
+            or not clause.startswith(_TIME_MARKERS, word.end()) and any(
+                word.end() <= m.start <= word.end() + _DISPOSAL_GAP and m.end <= cue.start
+                for m in matches)
+        )
         if not disposal:
             return True
-    for plan in rules.scheduled.finditer(clause, 0, offset):
-        if not (cue.event_type in rules.announced_types
-                and (effective or rules.announced.match(clause, plan.end(1)))):
-            return True
+    if any(not _announced(clause, cue, plan.end(1), rules, effective)
+           for plan in rules.scheduled.finditer(clause, 0, offset)):
+        return True
     return bool(rules.plans_after.match(clause, cue.end))
+
+
+def _announced(clause: str, cue: _Cue, after: int, rules: CueRules, effective: bool) -> bool:
+    """Whether a plan word ending at `after` announces a decided change instead: "将于4月1日起
+    全面免费", "宣布将以13亿美元收购", or one whose effective date another clause states."""
+    return cue.event_type in rules.announced_types and (
+        effective or bool(rules.announced.match(clause, after)))
 
 
 def _target_clause(
