@@ -52,7 +52,7 @@ _EVENT_PATTERNS = (
     ("yesterday", re.compile(r"昨天|昨日|昨晚|昨夜|前天|前日")),
     ("today", re.compile(r"今天|今日|今晨|今早|今晚|今夜")),
     ("last_week", re.compile(r"上周|上星期|上个星期")),
-    ("this_month", re.compile(r"本月|这个月|当月|上月|上个月")),
+    ("this_month", re.compile(r"本月|这个月|上月|上个月")),  # (当月: see events.py)
     ("recent", re.compile(r"近日|日前|近期|本周|此前不久|刚刚")),
     # A bare year says less than 近日: "近日公布2025年第四季度备案情况".
     ("y", re.compile(r"((?:19|20)\d{2})年(?![\d月度])")),

@@ -68,6 +68,8 @@ _ITEM_SEPARATORS = ";；"
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
+# A company's or institution's full name: the one with its short name in brackets is known by that.
+_FULL_NAME_ENDINGS = ("公司", "大学", "学院", "研究院", "研究所", "实验室", "集团", "中心", "医院")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = frozenset({"filing", "registration"})
@@ -153,6 +155,7 @@ class CueRules:
     date_traps: tuple[str, ...]
     background: re.Pattern[str]
     anaphors: tuple[str, ...]
+    month_anaphors: tuple[str, ...]
     next_day: tuple[str, ...]
     scene_links: re.Pattern[str]
     vague_dates: re.Pattern[str]
@@ -265,6 +268,7 @@ class CueRules:
             date_traps=tuple(dates["traps"]),
             background=re.compile(dates["background"]),
             anaphors=tuple(dates["anaphors"]),
+            month_anaphors=tuple(dates["month_anaphors"]),
             next_day=tuple(dates.get("next_day", [])),
             scene_links=_any_word([*dates["anaphors"], *dates.get("scene_links", [])]),
             vague_dates=_any_word(dates.get("vague", [])),
@@ -776,6 +780,9 @@ def _sentence_events(
 
     last_cue_clause: int | None = None
     listed: set[int] = set()  # clauses that an earlier cue took its list from
+    # Whether a colon opened the filing list of the last cue clause: then its items may be
+    # separated by commas too ("分别是：A的“X”，B的“Y”，以及C的“Z”").
+    colon_list = False
     for index, clause in enumerate(clauses):
         if clause.cues:
             for cue in clause.cues:
@@ -802,11 +809,15 @@ def _sentence_events(
                                                   scope.date_of(index, index), rules))
                 found.extend(events)
             last_cue_clause = index
+            colon_list = bool(_LIST_COLON.search(clause.text)) and any(
+                cue.event_type in FILING_TYPES for cue in clause.cues)
         elif last_cue_clause is not None and (
-            clause.starts_with(rules.enumeration_starts) or index in items
+            clause.starts_with(rules.enumeration_starts) or index in items or colon_list
         ):  # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
             for cue in clauses[last_cue_clause].cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
+            colon_list = colon_list or bool(_LIST_COLON.search(clause.text)) and any(
+                cue.event_type in FILING_TYPES for cue in clauses[last_cue_clause].cues)
         elif (clause.matches or clause.any_cue) and index not in listed and not (
             _only_references(clause, rules)
         ):
@@ -841,6 +852,13 @@ class _Scope:
     def date_of(self, cue_at: int, models_at: int) -> EventDate | None:
         rules, previous = self.rules, self.previous
         when = _clause_date(self.clauses, cue_at, models_at, self.reference, rules)
+        if when is None and any(a in self.sentence for a in rules.month_anaphors):
+            # "公布2025年8月…登记情况。名单显示, 当月全省共有3款应用完成登记": the month of the
+            # sentence before, else of publication
+            earlier = resolve_event_date(previous, self.reference) if previous else None
+            if earlier is None or earlier.precision == "year":
+                earlier = resolve_event_date("本月", self.reference)
+            return earlier and EventDate(earlier.value.replace(day=1), "month")
         if when is None and previous and any(a in self.sentence for a in rules.anaphors):
             if not self._anaphor_date:
                 self._anaphor_date.append(resolve_event_date(previous, self.reference))
@@ -1314,9 +1332,14 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             entry = Entry("organization", name, None, status="discovered")
             found.append(Match(entry, start, end, name))
     text = clause.text
-    # "上海岩芯数智人工智能科技有限公司（RockAI）": one company, known by its short name
-    renamed = {o.start for o in found for short in found
-               if short.start > o.end and _SHORT_NAME.fullmatch(text, o.end, short.start)}
+    # "上海岩芯数智人工智能科技有限公司（RockAI）", "…人工智能大学（MBZUAI）": one organisation,
+    # known by its short name; a short name with another name in brackets is known by the
+    # first: "加速进化（Booster Robotics）"
+    renamed = set()
+    for o in found:
+        for other in found:
+            if other.start > o.end and _SHORT_NAME.fullmatch(text, o.end, other.start):
+                renamed.add(o.start if text.endswith(_FULL_NAME_ENDINGS, 0, o.end) else other.start)
     return sorted((o for o in found if o.start not in renamed and (
         text[max(0, o.start - 1) : o.start] != "由" or rules.developed_after.match(text, o.end)
     )), key=lambda m: m.start)

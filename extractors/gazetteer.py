@@ -29,7 +29,7 @@ _GENERATION = re.compile(
 _LETTER_VERSION = re.compile(r"[\s-]?([KMRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
 _EDITION = re.compile(
-    r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp)(?![a-z])",
+    r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano)(?![a-z])",
     re.I
 )
 # A version number inside an alias: qwen2.5-coder.

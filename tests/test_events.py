@@ -11,7 +11,7 @@ from extractors.article import ExtractionSettings, extract_articles
 from extractors.events import DEFAULT_CUES_PATH, CueRules, extract_mentions, mentions_in_article
 from extractors.gazetteer import Gazetteer
 from extractors.normalize import simplify, stable_id, text_hash
-from extractors.records import Article
+from extractors.records import Article, EventDate
 from tests.test_article import seed_pages
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "events_quality.py"
@@ -895,3 +895,97 @@ def test_a_list_announced_with_both_kinds_takes_the_batch_for_both(gazetteer, ru
     found = mentions_in_article(article(text, datetime(2025, 1, 11)), gazetteer, rules)
     assert [(m.event_type, m.model, m.batch) for m in found] == [
         ("registration", "甲看家助手", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "本批次…包括：" opens the list of the filing announced the sentence before
+        ("天津市网信办公布新增4款已完成备案的服务。从名单看，本批次服务包括：甲智能科技有限公司的"
+         "“津小智大模型”；乙数据有限公司的“海河问答大模型”。",
+         [("filing", "海河问答", "乙数据有限公司"), ("filing", "津小智", "甲智能科技有限公司")]),
+        # unquoted names with their owner's legal name in brackets, after 具体为：
+        ("江苏省新增2款已完成登记的服务，具体为：苏宁AI导购（南京易购信息科技有限公司）、"
+         "金陵AI客服（南京金陵数据有限公司）。",
+         [("registration", "苏宁AI导购", "南京易购信息科技有限公司"),
+          ("registration", "金陵AI客服", "南京金陵数据有限公司")]),
+        # a colon-opened list whose items are separated by commas, the last after 以及
+        ("当月共有3款应用完成登记，分别是：甲网络有限公司的“甲智能客服”，乙科技有限公司的“乙写作助手”，"
+         "以及丙信息有限公司的“丙AI导游”。",
+         [("registration", "丙AI导游", "丙信息有限公司"),
+          ("registration", "乙写作助手", "乙科技有限公司"),
+          ("registration", "甲智能客服", "甲网络有限公司")]),
+        # 分别为/为 opening a list are not the owner's name
+        ("广东新增2款已完成备案的服务，分别为甲科技股份有限公司的“粤问大模型”和乙有限公司的“岭南大模型”；"
+         "同期新增1款已完成登记的应用，为丙网络科技有限公司的“丙搜AI”。",
+         [("filing", "岭南", "乙有限公司"), ("filing", "粤问", "甲科技股份有限公司"),
+          ("registration", "丙搜AI", "丙网络科技有限公司")]),
+        # a quoted name may hold a space between Latin words
+        ("湖北新增1款已完成登记的应用：甲电器股份有限公司——“甲AI TV助手”。",
+         [("registration", "甲AI TV助手", "甲电器股份有限公司")]),
+        # a short name with its Latin name in brackets is known by the short one; a full name
+        # with its short name in brackets by the short one
+        ("机器人企业跃动智元（Spark Motion）宣布完成数亿元B轮融资。",
+         [("funding", "跃动智元", "跃动智元")]),
+        ("上海某智能科技有限公司（Nova AI）宣布完成A轮融资。", [("funding", "Nova AI", "Nova AI")]),
+        # a listed company's stock code between its name and 公告
+        ("华智科技（688123.SH）10月9日晚间公告，公司自主研发的“华智星图大模型”已于近日通过备案。",
+         [("filing", "华智星图", "华智科技")]),
+    ],
+)
+def test_heldout12_lists_and_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 10, 10)) == sorted(expected)
+
+
+def test_the_month_of_the_list_is_the_month_the_sentence_before_names(gazetteer, rules):
+    text = ("湖南省网信办日前公布2025年6月生成式人工智能服务登记情况。"
+            "名单显示，当月全省共有1款应用完成登记，即长沙甲科技有限公司的“湘小助”。")
+    found = mentions_in_article(article(text, datetime(2025, 7, 12)), gazetteer, rules)
+    assert [(m.model, m.event_date) for m in found] == [
+        ("湘小助", EventDate(date(2025, 6, 1), "month"))]
+    # …and without a month before it, 当月 is the month of publication
+    found = mentions_in_article(article("当月共有1款应用完成登记，即乙网络有限公司的“乙问问”。",
+                                        datetime(2025, 7, 12)), gazetteer, rules)
+    assert [m.event_date for m in found] == [EventDate(date(2025, 7, 1), "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a retrospective dated "N年前的M月D日" is history, not news
+        ("两年前的3月14日，OpenAI发布GPT-4并引发行业震动。", []),
+        # a Latin name of hyphenated parts after the verb; 开源成果 is a noun
+        ("某机器人公司在GitHub上开源了RoboMind-VLA-1，这是该公司首个开源成果。",
+         [("open_source", "RoboMind-VLA-1")]),
+        # 暂无…的计划 denies; a subscription upgraded is no model upgraded
+        ("百度表示，目前暂无开源文心4.5 Turbo的计划。", []),
+        ("与此同时，月之暗面的Kimi会员套餐也迎来升级。", []),
+        # calling off the planned merger of two companies is none
+        ("甲公司与乙公司公告，决定终止筹划甲公司换股吸收合并乙公司事项。", []),
+        # a version, an edition and a description before the model noun after 推出
+        ("快手旗下可灵AI宣布推出3.0 Pro视频生成模型。", [("upgrade", "可灵")]),
+        # …but not a series: "推出o1系列推理模型" releases the o1 series
+        ("OpenAI推出o3系列推理模型。", [("release", "o3")]),
+        # a bare 模型 opening the clause stands for the model just told; a model put online on
+        # a hub is open-sourced, not released again
+        ("智谱发布GLM-4.6。模型已同步在Hugging Face开源。",
+         [("open_source", "ChatGLM"), ("upgrade", "ChatGLM")]),
+        ("智谱发布GLM-4.6。模型已在GitHub上线。",
+         [("open_source", "ChatGLM"), ("upgrade", "ChatGLM")]),
+        # a developer kit named after a model
+        ("Anthropic还向开发者开放了Claude Agent SDK。", [("release", "Claude Agent SDK")]),
+        # 价格不升反降 is a price cut
+        ("可灵2.1模型价格不升反降。", [("price_change", "可灵")]),
+    ],
+)
+def test_heldout12_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 10, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [("月之暗面发布Kimi K2 Thinking。", "K2 Thinking"), ("智谱开源GLM-4.5 Air。", "4.5 Air")],
+)
+def test_thinking_and_air_editions_belong_to_the_version(gazetteer, rules, text, version):
+    found = mentions_in_article(article(text, datetime(2025, 10, 10)), gazetteer, rules)
+    assert {m.version for m in found if m.event_type == "upgrade"} == {version}
