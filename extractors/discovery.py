@@ -28,7 +28,11 @@ _MODEL_NOUN = "大模型"
 _MODEL_NOUN_TAIL = "模型"
 # A product's own word after a model's name: a capitalised word with a capital inside (UniPic).
 _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+# …or a word of its own joined by a hyphen: LongCat-Image (not an edition: Qwen-Max).
+_HYPHEN_WORD = re.compile(r"-[A-Z][a-z]{2,}")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
+# A company's or institution's full name, which no prose is: 新希望集团, 四川智慧蓉城运行中心.
+_FULL_NAME = re.compile(r"..(?:公司|集团|中心|研究院|研究所|大学|学院|医院)$")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 
@@ -39,6 +43,9 @@ class Pattern:
     regex: re.Pattern[str]
     strip_generic: bool = False  # drop generic words closing the name (赤兔金融 → 赤兔)
     needs: tuple[str, ...] = ()  # one of these is in every match: else no need to search
+    # The name is the value of a labelled field (服务名称：X): all of it is the name, model
+    # nouns and gazetteer names inside included (服务名称：可灵数字人, 服务名称：极佳世界模型).
+    field: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,7 @@ class DiscoveryRules:
     generic: frozenset[str]
     stop_names: frozenset[str]
     bad_starts: tuple[str, ...]
+    quoted_bad_starts: tuple[str, ...]
     bad_ends: tuple[str, ...]
     bad_chars: frozenset[str]
     bad_words: tuple[str, ...]
@@ -75,7 +83,7 @@ class DiscoveryRules:
             needs = tuple(spec.get("needs", []))
             if any(word not in spec["regex"] for word in needs):
                 raise ValueError(f"{path}: pattern {spec['regex']!r} does not spell {needs}")
-            patterns.append(Pattern(spec["kind"], regex, strip, needs))
+            patterns.append(Pattern(spec["kind"], regex, strip, needs, bool(spec.get("field"))))
         stop, names = raw["stop"], raw["names"]
         generic = frozenset(simplify(word) for word in stop["generic"])
         return cls(
@@ -87,6 +95,7 @@ class DiscoveryRules:
             generic=generic,
             stop_names=frozenset(simplify(name).casefold() for name in stop["names"]),
             bad_starts=tuple(stop["bad_starts"]),
+            quoted_bad_starts=tuple(stop["quoted_bad_starts"]),
             bad_ends=tuple(stop["bad_ends"]),
             bad_chars=frozenset(stop["bad_chars"]),
             bad_words=tuple(stop["bad_words"]),
@@ -117,6 +126,7 @@ class Discovery:
     # the quotes: “子曰”教育大模型 → 子曰大模型.
     known: str | None = None
     phrase: str = ""  # the whole quoted match (“子曰”教育大模型), for resolving it
+    field: bool = False  # the value of a labelled field (see Pattern.field)
 
 
 def discover_models(
@@ -151,7 +161,8 @@ def discover_models(
         for match in pattern.regex.finditer(text):
             if pattern.kind == "appositive" and _after_quantifier(text, match, rules):
                 continue
-            found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic)
+            found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic,
+                               pattern.field)
             if found is not None:
                 candidates.append(found)
     models = [m for m in known if m.entry.kind == "model"]
@@ -162,7 +173,9 @@ def discover_models(
         if kept and found.start < kept[-1].end:
             continue  # overlaps an earlier, longer candidate
         inside = [m for m in models if found.start < m.end and m.start < found.end]
-        if inside and not _names_more(found, inside, text, rules):
+        if inside and not (found.field and "·" not in found.surface) and not _names_more(
+            found, inside, text, rules
+        ):  # (a field's value is all name, but 悟界·Emu3 is a series and a known model)
             continue  # the gazetteer knows this model
         if inside and found.organization is None and inside[0].start == found.start and (
             inside[0].entry.organization
@@ -199,15 +212,16 @@ def _known_owner(name: str, gazetteer: Gazetteer) -> str | None:
 
 
 def _candidate(
-    match: re.Match[str], kind: str, text: str, rules: DiscoveryRules, strip_generic: bool
+    match: re.Match[str], kind: str, text: str, rules: DiscoveryRules, strip_generic: bool,
+    field: bool = False,
 ) -> Discovery | None:
     start, end = match.span("name")
     name = match["name"].strip()
     if strip_generic:
         name = _strip_generic_tail(name, rules)
         end = start + len(name)
-    quoted = text[start - 1 : start] in _OPENING_QUOTES
-    if not _is_name(name, rules, quoted):
+    quoted = field or start > 0 and text[start - 1] in _OPENING_QUOTES
+    if not _is_name(name, rules, quoted, field):
         return None
     version = match.groupdict().get("version")
     if version:
@@ -215,11 +229,12 @@ def _candidate(
     owner = match.groupdict().get("owner")
     if owner and any(word in owner for word in rules.bad_words):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
-    if owner and (owner.startswith(rules.bad_starts) or is_generic(owner, rules)):
-        owner = None  # "包括某银行“金睛”": no owner by name
+    bad_starts = rules.quoted_bad_starts if _FULL_NAME.search(owner or "") else rules.bad_starts
+    if owner and (owner.startswith(bad_starts) or is_generic(owner, rules)):
+        owner = None  # "包括某银行“金睛”": no owner by name (but 新希望集团 is one)
     return Discovery(name, start, end, text[start:end], kind, version or None,
                      organization=owner or None,
-                     phrase=match.group() if kind == "quoted" else "")
+                     phrase=match.group() if kind == "quoted" else "", field=field)
 
 
 def _names_more(found: Discovery, inside: list[Match], text: str, rules: DiscoveryRules) -> bool:
@@ -228,16 +243,17 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
     Agent产品Kimi-Researcher, 多模态模型Skywork UniPic (but “讯飞星火认知大模型”, “豆包App”,
     “混元Large” and 模型Kimi K2 only add generic words, an edition or a version)."""
     after_noun = text[: found.start].rstrip().endswith(_MODEL_NOUN_TAIL)
-    delimited = found.kind in ("app", "service") or after_noun or text[
-        found.start - 1 : found.start] in _OPENING_QUOTES
+    delimited = found.kind in ("app", "service") or after_noun or (
+        found.start > 0 and text[found.start - 1] in _OPENING_QUOTES)
     if not delimited or any(m.start < found.start or m.end > found.end for m in inside):
         return False
     if after_noun and found.kind not in ("app", "service"):
         # After a model noun only a product name of its own after the model's counts
-        # (Skywork UniPic, not ERNIE Speed, Qwen-Long or ChatGLM2-6B)
+        # (Skywork UniPic, LongCat-Image, not ERNIE Speed, Qwen-Max or ChatGLM2-6B)
         first = min(inside, key=lambda m: m.start)
-        return first.start == found.start and bool(
-            _PRODUCT_WORD.fullmatch(found.surface[first.end - found.start :].strip()))
+        rest = found.surface[first.end - found.start :].strip()
+        return first.start == found.start and (bool(_PRODUCT_WORD.fullmatch(rest)) or bool(
+            _HYPHEN_WORD.fullmatch(rest)) and not is_generic(rest.lstrip("-"), rules))
     rest = found.surface
     for model in sorted(inside, key=lambda m: m.start, reverse=True):
         start, end = model.start - found.start, model.end - found.start
@@ -268,25 +284,30 @@ def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) ->
     return before.endswith(rules.appositive_not_after)
 
 
-def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False) -> bool:
+def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False, field: bool = False) -> bool:
     if not rules.min_chars <= len(name) <= rules.max_chars:
         return False
     if name.casefold() in rules.stop_names or rules.version_like.match(name):
         return False
     cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
-    if any(word in cjk_part for word in rules.bad_words):
+    if any(word in cjk_part for word in rules.bad_words) and not (
+        field and cjk_part.endswith(_MODEL_NOUN_TAIL)
+        and not any(word in cjk_part[:-2] for word in rules.bad_words)
+    ):  # (a field's value may end with 模型: 服务名称：极佳世界模型)
         return False
+    # (grammar words at a name's edges are prose running into a model noun; quotes delimit a
+    # name, so there only a few are: “个推AI助手” is a name, “一个令人惊叹的新模型” none)
+    bad_starts = rules.quoted_bad_starts if quoted else rules.bad_starts
     if _CJK.match(name):
         if len(name) > (rules.max_quoted_cjk_chars if quoted else rules.max_cjk_chars):
             return False
-        if name.startswith(rules.bad_starts) or name.endswith(rules.bad_ends):
+        if name.startswith(bad_starts) or not quoted and name.endswith(rules.bad_ends):
             return False
         return not is_generic(name, rules)
     if not _HAS_LATIN.search(name) and not name[:1].isalpha():
         return False  # digits and punctuation only (a Greek name is one: π0)
-    return not (cjk_part.startswith(rules.bad_starts) and cjk_part) and not (
-        rules.bad_chars.intersection(cjk_part)
-    )
+    return not (cjk_part.startswith(bad_starts) and cjk_part) and (
+        quoted or not rules.bad_chars.intersection(cjk_part))
 
 
 def is_generic(name: str, rules: DiscoveryRules) -> bool:

@@ -1043,7 +1043,7 @@ def _is_modal(
         if not disposal:
             return True
     if any(not _announced(clause, cue, plan.end(1), rules, effective)
-           for plan in rules.scheduled.finditer(clause, 0, offset)):
+           for plan in rules.scheduled.finditer(clause, 0, cue.start)):
         return True
     return bool(rules.plans_after.match(clause, cue.end))
 

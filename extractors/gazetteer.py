@@ -25,8 +25,8 @@ _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
 _GENERATION = re.compile(
     r"[\s-](\d{1,2})(?![\d.]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
 )
-# A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1.
-_LETTER_VERSION = re.compile(r"[\s-]?([KMRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
+# A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1.
+_LETTER_VERSION = re.compile(r"[\s-]?([KMORTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
 _EDITION = re.compile(
     r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano)(?![a-z])",
@@ -40,6 +40,7 @@ _SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
 # A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528.
 _SNAPSHOT = re.compile(r"-(\d{4})(?![\dA-Za-z])")
 _LABEL_STRIP = " -_·.:"
+_POINT_RELEASE = re.compile(r"\.\d+(?![\d.])")
 _MODEL_NOUN = "大模型"
 _TRAILING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)$")
 # A digit between letters names a variant, not a version: T2V, TI2V (text/image to video).
@@ -201,7 +202,10 @@ class Gazetteer:
             if _LATIN.match(key[-1]) and end < len(folded):
                 following = folded[end : end + 2]
                 glued = _LATIN.match(following[0]) and self._match_at(folded, end, end)
-                if re.match(r"[.]\d", following) or (_LATIN.match(following[0]) and not glued):
+                # (a point release of the alias's own label is its version: minimax-m2 .1)
+                if re.match(r"[.]\d", following) and not (label and label[1] == len(key)) or (
+                    _LATIN.match(following[0]) and not glued
+                ):
                     continue
             return key, entry, label
         return None
@@ -273,6 +277,8 @@ def _version_at(
     version = None
     if label is not None:
         version = text[start + label[0] : start + label[1]]
+        if point := _POINT_RELEASE.match(text, end):  # MiniMax-M2.1
+            version, end = version + point.group(), point.end()
     else:
         match = _VERSION.match(text, end)
         if match and ("." in match.group(1) or match.group(0).lstrip(" -")[:1] in "vV"):

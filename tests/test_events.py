@@ -989,3 +989,72 @@ def test_heldout12_kinds(gazetteer, rules, text, expected):
 def test_thinking_and_air_editions_belong_to_the_version(gazetteer, rules, text, version):
     found = mentions_in_article(article(text, datetime(2025, 10, 10)), gazetteer, rules)
     assert {m.version for m in found if m.event_type == "upgrade"} == {version}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan word far before its verb: "预计将于今年晚些时候随系统更新推出"
+        ("新版小爱同学预计将于明年下半年随系统的大版本更新一同推出。", []),
+        # quoted names after a release verb, holding a gazetteer name or a grammar character
+        ("字节跳动发布“豆包手表助手”测试版。", [("release", "豆包手表助手")]),
+        ("每日互动发布“个推AI助手”。", [("release", "个推AI助手")]),
+        ("OpenAI表示将发布“一个令人惊叹的新模型”。", []),
+        # a Latin name and a capital-number label after a model noun
+        ("某具身智能公司发布VLA模型Orbit K3。", [("release", "Orbit K3")]),
+        # a one-letter start with hyphenated parts; a hyphenated word of its own after a
+        # gazetteer name makes another model (an edition word does not)
+        ("阿里开源图像模型Z-Image-Turbo。", [("open_source", "Z-Image-Turbo")]),
+        ("美团开源图像编辑模型LongCat-Painter。", [("open_source", "LongCat-Painter")]),
+        # point releases and O-labels of a gazetteer alias's own label
+        ("MiniMax发布MiniMax-M2.5。", [("upgrade", "abab")]),
+        ("快手推出视频模型“可灵O2”。", [("upgrade", "可灵")]),
+        # background: after an earlier release, a week after launch, a launch week, the
+        # training and release of a next model, a habit, and earlier deals
+        ("这是谷歌继上月推出Gemini 3之后的又一次更新。", []),
+        ("豆包手机助手上线一周后，多款App限制了其操作。", []),
+        ("千问App上线后增长迅速。", []),
+        ("可灵AI本周迎来“Omni发布周”。", []),
+        ("新资金将用于下一代模型Grok 6的训练与发布。", []),
+        ("鉴于DeepSeek此前多次选择在节假日前后发布新模型，业内并不意外。", []),
+        ("OpenAI此前于去年5月以65亿美元收购了硬件公司io。", []),
+        ("该公司此前完成了数亿元A轮融资。", []),
+        # available on a platform is no release of the platform
+        ("GLM-4.7已在智谱开放平台BigModel上线。", []),
+        # a launched programme, and a company's model standing for its staff
+        ("火山引擎推出“AI节省计划”。", []),
+        ("同一天，前DeepSeek研究员某某以小米大模型负责人身份首次公开亮相。", []),
+        # a Latin name closing the clause after 收购 and what it is
+        ("Anthropic宣布收购JavaScript运行时Bun，交易金额未披露。", [("acquisition", "Bun")]),
+    ],
+)
+def test_heldout13_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 12, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a field's value is all name: a gazetteer name inside it, a closing 模型
+        ("北京市新增3款已完成备案的服务，名单如下：\n1.北京快手科技有限公司，服务名称：可灵配音助手；\n"
+         "2.北京甲科技有限公司，服务名称：甲乙世界模型。",
+         [("filing", "可灵配音助手", "快手"), ("filing", "甲乙世界模型", "北京甲科技有限公司")]),
+        # an institution's full name owns the service after it, even starting with 新
+        ("名单显示，四川某某城市运行中心的“蓉城问政大模型”通过备案；"
+         "完成登记的应用则包括新希望集团的“希望问答”。",
+         [("filing", "蓉城问政", "四川某某城市运行中心"),
+          ("registration", "希望问答", "新希望集团")]),
+        # a company noun, its name and its Latin name in brackets
+        ("人形机器人公司加速进化（Booster Robotics）近日完成A轮融资。",
+         [("funding", "加速进化", "加速进化")]),
+    ],
+)
+def test_heldout13_names_and_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 12, 10)) == sorted(expected)
+
+
+def test_the_day_after_opening_a_paragraph_goes_on_with_the_scene(gazetteer, rules):
+    text = "11月17日，阿里巴巴宣布“千问”项目。\n次日，蚂蚁集团发布AI助手“灵光”。"
+    found = mentions_in_article(article(text, datetime(2025, 11, 19)), gazetteer, rules)
+    assert {(m.model, m.event_date) for m in found if m.model == "灵光"} == {
+        ("灵光", EventDate(date(2025, 11, 18), "day"))}
