@@ -956,18 +956,19 @@ def _cue_candidates(
     for event_type in rules.types:
         if event_type.name not in present:
             continue
-        trapped = [t.span() for trap in event_type.traps for t in trap.finditer(text)]
-        all_trapped.extend(trapped)
         kinds = [(event_type.cues, candidates)]
         if event_type.name in context:
             kinds.append((event_type.context_cues, from_context))
-        for patterns, into in kinds:
-            for pattern in patterns:
-                for cue in pattern.finditer(text):
-                    start, end = cue.span()
-                    if not any(s <= start < e or s < end <= e for s, e in trapped):
-                        into.append(
-                            _Cue(event_type.name, event_type.rank, start, end, cue.group()))
+        found = [(cue, into) for patterns, into in kinds
+                 for pattern in patterns for cue in pattern.finditer(text)]
+        if not found:
+            continue  # (its traps only matter where it has cues: most sentences hold none)
+        trapped = [t.span() for trap in event_type.traps for t in trap.finditer(text)]
+        all_trapped.extend(trapped)
+        for cue, into in found:
+            start, end = cue.span()
+            if not any(s <= start < e or s < end <= e for s, e in trapped):
+                into.append(_Cue(event_type.name, event_type.rank, start, end, cue.group()))
     # A sentence stating one kind of list itself ("同时公布的还有5款完成登记的应用, A、B均在名单
     # 之中") is not a list of the other kind the sentence before announced.
     stated = {c.event_type for c in candidates if c.event_type in FILING_TYPES}
