@@ -31,8 +31,9 @@ _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # …or a word of its own joined by a hyphen: LongCat-Image (not an edition: Qwen-Max).
 _HYPHEN_WORD = re.compile(r"-[A-Z][a-z]{2,}")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
-# A company's or institution's full name, which no prose is: 新希望集团, 四川智慧蓉城运行中心.
-_FULL_NAME = re.compile(r"..(?:公司|集团|中心|研究院|研究所|大学|学院|医院)$")
+# The endings of a company's or institution's full name, which no prose is: 新希望集团,
+# 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
+FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 
@@ -229,7 +230,8 @@ def _candidate(
     owner = match.groupdict().get("owner")
     if owner and any(word in owner for word in rules.bad_words):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
-    bad_starts = rules.quoted_bad_starts if _FULL_NAME.search(owner or "") else rules.bad_starts
+    full_name = owner is not None and len(owner) > 2 and owner.endswith(FULL_NAME_ENDINGS)
+    bad_starts = rules.quoted_bad_starts if full_name else rules.bad_starts
     if owner and (owner.startswith(bad_starts) or is_generic(owner, rules)):
         owner = None  # "包括某银行“金睛”": no owner by name (but 新希望集团 is one)
     return Discovery(name, start, end, text[start:end], kind, version or None,

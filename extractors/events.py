@@ -32,6 +32,7 @@ from typing import NamedTuple
 from extractors.dates import resolve_event_date
 from extractors.discovery import (
     DEFAULT_DISCOVERY_PATH,
+    FULL_NAME_ENDINGS,
     DiscoveryRules,
     discover_models,
     is_generic,
@@ -68,8 +69,6 @@ _ITEM_SEPARATORS = ";；"
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
-# A company's or institution's full name: the one with its short name in brackets is known by that.
-_FULL_NAME_ENDINGS = ("公司", "大学", "学院", "研究院", "研究所", "实验室", "集团", "中心", "医院")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = frozenset({"filing", "registration"})
@@ -809,15 +808,13 @@ def _sentence_events(
                                                   scope.date_of(index, index), rules))
                 found.extend(events)
             last_cue_clause = index
-            colon_list = bool(_LIST_COLON.search(clause.text)) and any(
-                cue.event_type in FILING_TYPES for cue in clause.cues)
+            colon_list = _opens_filing_list(clause, clause)
         elif last_cue_clause is not None and (
             clause.starts_with(rules.enumeration_starts) or index in items or colon_list
         ):  # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
             for cue in clauses[last_cue_clause].cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
-            colon_list = colon_list or bool(_LIST_COLON.search(clause.text)) and any(
-                cue.event_type in FILING_TYPES for cue in clauses[last_cue_clause].cues)
+            colon_list = colon_list or _opens_filing_list(clause, clauses[last_cue_clause])
         elif (clause.matches or clause.any_cue) and index not in listed and not (
             _only_references(clause, rules)
         ):
@@ -833,6 +830,12 @@ def _sentence_events(
     types = frozenset().union(*list_types) | {
         cue.event_type for clause in clauses for cue in clause.cues}
     return _SentenceEvents(found, types, batches)
+
+
+def _opens_filing_list(clause: _Clause, cue_clause: _Clause) -> bool:
+    """Whether `clause` opens a list with a colon for a filing cue of `cue_clause`."""
+    return bool(_LIST_COLON.search(clause.text)) and any(
+        cue.event_type in FILING_TYPES for cue in cue_clause.cues)
 
 
 class _Scope:
@@ -1340,7 +1343,7 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
     for o in found:
         for other in found:
             if other.start > o.end and _SHORT_NAME.fullmatch(text, o.end, other.start):
-                renamed.add(o.start if text.endswith(_FULL_NAME_ENDINGS, 0, o.end) else other.start)
+                renamed.add(o.start if text.endswith(FULL_NAME_ENDINGS, 0, o.end) else other.start)
     return sorted((o for o in found if o.start not in renamed and (
         text[max(0, o.start - 1) : o.start] != "由" or rules.developed_after.match(text, o.end)
     )), key=lambda m: m.start)
