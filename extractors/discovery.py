@@ -33,7 +33,7 @@ _HYPHEN_WORD = re.compile(r"-[A-Z][a-z]{2,}")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
-FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
+_FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
 
@@ -199,6 +199,11 @@ def discover_models(
     return kept
 
 
+def is_full_name(name: str) -> bool:
+    """Whether `name` is a company's or institution's full name (新希望集团, …有限公司)."""
+    return len(name) > 2 and name.endswith(_FULL_NAME_ENDINGS)
+
+
 def _known_owner(name: str, gazetteer: Gazetteer) -> str | None:
     """The gazetteer's organisation for an owner written in a list: an alias (阿里 → 阿里巴巴),
     a model standing for its developer, or the organisation a legal name holds (北京百度网讯科技
@@ -230,8 +235,7 @@ def _candidate(
     owner = match.groupdict().get("owner")
     if owner and any(word in owner for word in rules.bad_words):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
-    full_name = owner is not None and len(owner) > 2 and owner.endswith(FULL_NAME_ENDINGS)
-    bad_starts = rules.quoted_bad_starts if full_name else rules.bad_starts
+    bad_starts = rules.quoted_bad_starts if is_full_name(owner or "") else rules.bad_starts
     if owner and (owner.startswith(bad_starts) or is_generic(owner, rules)):
         owner = None  # "包括某银行“金睛”": no owner by name (but 新希望集团 is one)
     return Discovery(name, start, end, text[start:end], kind, version or None,
@@ -292,10 +296,9 @@ def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False, field: bool
     if name.casefold() in rules.stop_names or rules.version_like.match(name):
         return False
     cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
-    if any(word in cjk_part for word in rules.bad_words) and not (
-        field and cjk_part.endswith(_MODEL_NOUN_TAIL)
-        and not any(word in cjk_part[:-2] for word in rules.bad_words)
-    ):  # (a field's value may end with 模型: 服务名称：极佳世界模型)
+    # (a field's value may end with 模型: 服务名称：极佳世界模型)
+    wording = cjk_part.removesuffix(_MODEL_NOUN_TAIL) if field else cjk_part
+    if any(word in wording for word in rules.bad_words):
         return False
     # (grammar words at a name's edges are prose running into a model noun; quotes delimit a
     # name, so there only a few are: “个推AI助手” is a name, “一个令人惊叹的新模型” none)

@@ -32,9 +32,9 @@ from typing import NamedTuple
 from extractors.dates import resolve_event_date
 from extractors.discovery import (
     DEFAULT_DISCOVERY_PATH,
-    FULL_NAME_ENDINGS,
     DiscoveryRules,
     discover_models,
+    is_full_name,
     is_generic,
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
@@ -197,7 +197,9 @@ class CueRules:
                     name, rank, triggers, context_triggers,
                     _compile_all(spec["cues"]),
                     _compile_all(spec.get("traps", [])),
-                    _one_pattern(spec.get("sentence_traps", [])),
+                    _one_pattern([*(trap for shared in spec.get("shared_sentence_traps", [])
+                                    for trap in raw["shared_sentence_traps"][shared]),
+                                  *spec.get("sentence_traps", [])]),
                     _compile_all(context_cues),
                     re.compile(spec["companion"], re.I) if "companion" in spec else None,
                     frozenset(spec.get("companion_of", [])),
@@ -847,7 +849,7 @@ class _Scope:
                  reference: date | None, gazetteer: Gazetteer, rules: CueRules):
         self.sentence, self.clauses, self.previous = sentence, clauses, previous
         self.reference, self.gazetteer, self.rules = reference, gazetteer, rules
-        self._anaphor_date: list[EventDate | None] = []
+        self._previous_date: list[EventDate | None] = []  # worked out once, when first needed
         self._owners: dict[int, str | None] = {}
         self._previous_subject: list[str | None] = []  # worked out once, when first needed
         self._effective: list[EventDate | None] = []
@@ -858,15 +860,19 @@ class _Scope:
         if when is None and any(a in self.sentence for a in rules.month_anaphors):
             # "公布2025年8月…登记情况。名单显示, 当月全省共有3款应用完成登记": the month of the
             # sentence before, else of publication
-            earlier = resolve_event_date(previous, self.reference) if previous else None
-            if earlier is None or earlier.precision == "year":
-                earlier = resolve_event_date("本月", self.reference)
-            return earlier and EventDate(earlier.value.replace(day=1), "month")
+            earlier = self.previous_date()
+            month = earlier.value if earlier and earlier.precision != "year" else self.reference
+            return EventDate(month.replace(day=1), "month") if month else None
         if when is None and previous and any(a in self.sentence for a in rules.anaphors):
-            if not self._anaphor_date:
-                self._anaphor_date.append(resolve_event_date(previous, self.reference))
-            when = self._anaphor_date[0]
+            when = self.previous_date()
         return when
+
+    def previous_date(self) -> EventDate | None:
+        """The date the sentence before states (for 当天, 当月)."""
+        if not self._previous_date:
+            self._previous_date.append(
+                resolve_event_date(self.previous, self.reference) if self.previous else None)
+        return self._previous_date[0]
 
     def effective_date(self) -> EventDate | None:
         """When a change announced in the sentence takes effect, as it says in the cue's
@@ -1343,7 +1349,7 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
     for o in found:
         for other in found:
             if other.start > o.end and _SHORT_NAME.fullmatch(text, o.end, other.start):
-                renamed.add(o.start if text.endswith(FULL_NAME_ENDINGS, 0, o.end) else other.start)
+                renamed.add(o.start if is_full_name(o.surface) else other.start)
     return sorted((o for o in found if o.start not in renamed and (
         text[max(0, o.start - 1) : o.start] != "由" or rules.developed_after.match(text, o.end)
     )), key=lambda m: m.start)

@@ -203,7 +203,8 @@ class Gazetteer:
                 following = folded[end : end + 2]
                 glued = _LATIN.match(following[0]) and self._match_at(folded, end, end)
                 # (a point release of the alias's own label is its version: minimax-m2 .1)
-                if re.match(r"[.]\d", following) and not (label and label[1] == len(key)) or (
+                own_label_ends = label is not None and label[1] == len(key)
+                if (re.match(r"[.]\d", following) and not own_label_ends) or (
                     _LATIN.match(following[0]) and not glued
                 ):
                     continue

@@ -634,7 +634,6 @@ def test_registrations_announced_with_a_filing_batch_are_not_filings(gazetteer, 
         ("Cognition宣布与Windsurf签署协议，收购其剩余团队与产品。", [("acquisition", "Windsurf")]),
         # free access is a price change, not a release
         ("讯飞星火Lite API即日起免费向所有开发者开放。", [("price_change", "讯飞星火")]),
-        # an organisation known only by its institution ending owns what it releases
     ],
 )
 def test_heldout9_kinds(gazetteer, rules, text, expected):
@@ -642,6 +641,7 @@ def test_heldout9_kinds(gazetteer, rules, text, expected):
 
 
 def test_institutions_own_their_models(gazetteer, rules):
+    # an organisation known only by its institution ending owns what it releases
     assert owned("国家海洋局近日发布“海澜”海洋预报大模型。", gazetteer, rules) == [
         ("release", "海澜", "国家海洋局")]
 
