@@ -165,6 +165,7 @@ class CueRules:
     batch_traps: tuple[re.Pattern[str], ...]
     inherit_article_batch: bool
     both_lists: re.Pattern[str]
+    list_heading: re.Pattern[str]
     discovery: DiscoveryRules | None = None
 
     @classmethod
@@ -280,6 +281,7 @@ class CueRules:
             batch_traps=_compile_all(raw["batches"].get("traps", [])),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
             both_lists=re.compile(raw["batches"].get("both_lists", r"(?!x)x")),
+            list_heading=re.compile(raw["list_context"].get("heading", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
 
@@ -365,6 +367,7 @@ class _Sentence(NamedTuple):  # (one per sentence of every article: cheap)
     simplified: str
     start: int  # offsets in the simplified text (in the original one when not aligned)
     end: int
+    item: int = 0  # the numbered line of its paragraph it is on (0: before any)
 
 
 def extract_mentions(
@@ -379,11 +382,11 @@ def extract_mentions(
 def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules) -> list[Mention]:
     reference = article.published_at.date() if article.published_at else None
     text = _OriginalText(article)
-    found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]] = []
+    found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]] = []
     batches: dict[str, list[int]] = {}  # filing type → the batches named so far
     previous: _Sentence | None = None
-    # The article's last sentences, with their paragraph numbers
-    recent: deque[tuple[int, str]] = deque(maxlen=_SCENE_SENTENCES)
+    # The article's last sentences, with their paragraph and item numbers
+    recent: deque[tuple[int, int, int, str]] = deque(maxlen=_SCENE_SENTENCES)
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
@@ -398,23 +401,26 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         if not rules.triggers.search(folded) and not (
             context and rules.context_triggers.search(folded)
         ):
-            recent.append((sentence.paragraph, sentence.simplified))
+            recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
             previous, context = sentence, frozenset()
             continue
-        # the paragraph's sentences before this one, the nearest first
-        earlier = tuple(t for p, t in reversed(recent) if p == sentence.paragraph)
+        # the paragraph's sentences before this one, the nearest first: those of its numbered
+        # line and those before the first line (the items of a roundup are stories of their
+        # own, a list's items go on with the sentence that opens it)
+        earlier = tuple((n, t) for p, i, n, t in reversed(recent)
+                        if p == sentence.paragraph and i in (0, sentence.item))
         # The sentences a mention without a date looks back at for its scene's date: those of
         # its paragraph, or of the one before where it says it goes on with that scene
         # ("5月21日, 阿里云宣布降价…。\n仅仅几个小时后, 百度宣布…").
         # A filing list opening a paragraph goes on with the announcement before it too
         # ("上海市网信办4月11日发布消息…完成备案。\n其中，本次新增的6款分别为：…").
         # A list naming its own batch ("第一批通过备案的大模型包括…") is another scene.
-        goes_on = context and not rules.batch_pattern.search(sentence.simplified)
-        scene = earlier if same_paragraph or not (
-            goes_on or rules.scene_links.search(sentence.simplified)
-        ) else tuple(t for _, t in reversed(recent))
-        recent.append((sentence.paragraph, sentence.simplified))
-        before = earlier[0] if earlier else None
+        goes_on = context & FILING_TYPES and not rules.batch_pattern.search(sentence.simplified)
+        # So do the lines of a list under a heading ("新增备案：\n（1）…").
+        scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
+            not same_paragraph and rules.scene_links.search(sentence.simplified)) else earlier
+        recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
+        before = earlier[0][1] if earlier else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
         if told and rules.commentary_starts.match(sentence.simplified):
@@ -432,7 +438,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                                 for kind, numbers in batches.items())
         # The types stated so far in the paragraph: "…新增2款备案服务和2款登记应用。其中,
         # 新增备案服务为A；新增登记应用为B。"
-        previous, context = sentence, context | events.types
+        context |= events.types
+        if context & FILING_TYPES and rules.list_heading.match(sentence.simplified):
+            context = _narrowed_by_heading(sentence.simplified, context, rules)
+        previous = sentence
     # A filing takes the highest batch named so far: a batch named only after it
     # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
@@ -467,6 +476,16 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     return list(mentions.values())
 
 
+def _narrowed_by_heading(heading: str, context: frozenset[str], rules: CueRules) -> frozenset[str]:
+    """The context after a list heading: the one kind of filing list it names ("新增登记：" opens
+    the registrations after the filings), else the context as it was ("具体信息如下：")."""
+    named = frozenset(t.name for t in rules.types if t.name in FILING_TYPES
+                      and any(word in heading for word in t.triggers))
+    if len(named) != 1:
+        return context
+    return context - FILING_TYPES | named
+
+
 def _owned_model(found: _Found) -> Match:
     """The model of `found`, with the owner the sentence gave it where the gazetteer has
     none (for "该模型…已开源" later on)."""
@@ -478,7 +497,7 @@ def _owned_model(found: _Found) -> Match:
 
 
 def _across_sentences(
-    found: list[tuple[_Sentence, _SentenceEvents, tuple[str, ...]]],
+    found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]],
     reference: date | None,
     rules: CueRules,
 ) -> list[tuple[_Sentence, list[_Found]]]:
@@ -535,8 +554,7 @@ def _across_sentences(
                     inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
                 if inherited is None and earlier:
                     if not scene:
-                        scene.append(_scene_date(sentence.index, earlier, event_dates,
-                                                 reference, rules))
+                        scene.append(_scene_date(earlier, event_dates, reference, rules))
                     inherited = scene[0]
                     if next_day and inherited is not None:
                         inherited = _day_after(inherited)
@@ -553,14 +571,14 @@ def _across_sentences(
 
 
 def _scene_date(
-    index: int, earlier: tuple[str, ...], event_dates: dict[int, EventDate],
+    earlier: tuple[tuple[int, str], ...], event_dates: dict[int, EventDate],
     reference: date | None, rules: CueRules,
 ) -> EventDate | None:
-    """The date of the nearest earlier sentence of the paragraph that has one: the date its
-    events were given ("开幕当天, …发布X"), else the one it states ("北京市网信办6月18日发布
-    消息…。新增服务名单如下：1.…")."""
-    for back, text in enumerate(earlier, start=1):
-        when = event_dates.get(index - back) or _sentence_date(text, reference, rules)
+    """The date of the nearest earlier sentence of the scene (index, text) that has one: the
+    date its events were given ("开幕当天, …发布X"), else the one it states ("北京市网信办6月18日
+    发布消息…。新增服务名单如下：1.…")."""
+    for at, text in earlier:
+        when = event_dates.get(at) or _sentence_date(text, reference, rules)
         if when is not None:
             return when
     return None
@@ -659,20 +677,23 @@ class _OriginalText:
 
     def sentences(self) -> Iterator[_Sentence]:
         source = self.simplified if self.aligned else self.text
-        index, paragraph, last_end = 0, 0, 0
+        index, paragraph, item, last_end = 0, 0, 0, 0
         for span_start, span_end in _colon_lists(source):
             raw = source[span_start:span_end]
             stripped = raw.strip()
             if not stripped:
                 continue
             start = span_start + len(raw) - len(raw.lstrip())
-            if "\n" in source[last_end:start] and not _LIST_ITEM.match(source, start):
-                paragraph += 1  # (a numbered item continues the paragraph that opens its list)
+            if "\n" in source[last_end:start]:
+                if _LIST_ITEM.match(source, start):
+                    item += 1  # (a numbered item continues the paragraph that opens its list)
+                else:
+                    paragraph, item = paragraph + 1, 0
             last_end = span_end
             if self.aligned:
-                yield _Sentence(index, paragraph, stripped, start, start + len(stripped))
+                yield _Sentence(index, paragraph, stripped, start, start + len(stripped), item)
             else:
-                yield _Sentence(index, paragraph, simplify(stripped), start, start + len(raw))
+                yield _Sentence(index, paragraph, simplify(stripped), start, start + len(raw), item)
             index += 1
 
     def original(self, sentence: _Sentence) -> str:

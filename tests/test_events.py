@@ -1058,3 +1058,72 @@ def test_the_day_after_opening_a_paragraph_goes_on_with_the_scene(gazetteer, rul
     found = mentions_in_article(article(text, datetime(2025, 11, 19)), gazetteer, rules)
     assert {(m.model, m.event_date) for m in found if m.model == "灵光"} == {
         ("灵光", EventDate(date(2025, 11, 18), "day"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list printed as a table: one row per service, the name cell before the legal owner
+        ("江苏省网信办5月8日公布2款新完成备案的服务，详见下表：\n编号｜服务名称｜备案主体\n"
+         "1｜苏小智｜南京甲乙智能科技有限公司\n2｜跃问｜上海阶跃星辰智能科技有限公司",
+         [("filing", "苏小智", "南京甲乙智能科技有限公司"), ("filing", "跃问", "阶跃星辰")]),
+        # …or the owner cell first
+        ("福建省网信办公布新增完成登记的服务，具体信息如下：\n序号｜登记主体｜服务名称\n"
+         "1｜厦门丙丁网络有限公司｜鹭岛AI导游",
+         [("registration", "鹭岛AI导游", "厦门丙丁网络有限公司")]),
+        # headings part the filings from the registrations; an item opens with its owner's legal
+        # name and a colon; a model the registered app calls is no event of its own
+        ("日前，安徽省委网信办公布属地新完成备案和登记的生成式人工智能服务。\n新增备案：\n"
+         "（1）合肥戊己科技股份有限公司：戊己质检大模型DQ；\n新增登记：\n"
+         "（1）芜湖庚辛信息有限公司：庚辛客服助手（调用模型：通义千问）；\n"
+         "（2）蚌埠壬癸软件有限公司：壬癸写作助手。",
+         [("filing", "戊己质检大模型DQ", "合肥戊己科技股份有限公司"),
+          ("registration", "庚辛客服助手", "芜湖庚辛信息有限公司"),
+          ("registration", "壬癸写作助手", "蚌埠壬癸软件有限公司")]),
+        # a company with its region in brackets is known by the name before them
+        ("具身智能企业星河巧匠（深圳）科技有限公司宣布完成A轮融资。",
+         [("funding", "星河巧匠", "星河巧匠")]),
+        # a listed company and its stock code open the sentence: the company owns 公司自研的…
+        ("甲乙科技（301234.SZ）在投资者交流会上透露，公司自研的“甲乙导购大模型”已于上月通过备案。",
+         [("filing", "甲乙导购", "甲乙科技")]),
+    ],
+)
+def test_heldout14_lists_and_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 宣布开源 before "大模型X" is the verb; "开源大模型X" alone stays an adjective
+        ("某公司宣布开源大模型Grok-1。", [("open_source", "Grok")]),
+        ("Meta的开源大模型Llama 3在业内广受欢迎。", []),
+        # 官宣 announces a model, but not a partnership or a price
+        ("谷歌官宣新一代大模型Gemini 4。", [("upgrade", "Gemini")]),
+        ("百度官宣文心大模型的主力模型ERNIE Speed全面免费。", [("price_change", "文心一言")]),
+        ("百度与三星官宣合作，文心大模型将接入新款手机。", []),
+        # what a company once did is background
+        ("该公司总部位于伦敦，曾推出开源大模型Falcon和Noor。", []),
+        ("智谱曾经升级过ChatGLM。", []),
+        # a deal being planned, however long the phrase between
+        ("两家公司正在筹划由甲公司通过向乙公司全体股东发行股票的方式换股吸收合并乙公司。", []),
+        # 第三方 is no model name
+        ("公告称，该应用调用的是已完成备案的第三方大模型。", []),
+    ],
+)
+def test_heldout14_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+def test_each_item_of_a_roundup_is_a_scene_of_its_own(gazetteer, rules):
+    text = ("【一周投融资】\n1. 6月3日，甲公司宣布收购乙公司。"
+            "此前，监管机构已于5月20日批准该交易。\n2. 具身智能公司丙丁机器人宣布完成新一轮融资。")
+    found = mentions_in_article(article(text, datetime(2025, 6, 8)), gazetteer, rules)
+    assert {(m.event_type, m.event_date) for m in found if m.event_type == "funding"} == {
+        ("funding", None)}
+    # …but the lines of a list go on with the sentence that opens it
+    text = ("6月3日，某省网信办公布新增完成备案的服务。\n新增备案：\n"
+            "（1）甲乙科技有限公司：甲乙问答；")
+    found = mentions_in_article(article(text, datetime(2025, 6, 8)), gazetteer, rules)
+    assert [(m.model, m.event_date) for m in found] == [
+        ("甲乙问答", EventDate(date(2025, 6, 3), "day"))]
