@@ -135,6 +135,7 @@ class CueRules:
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
     developed_after: re.Pattern[str]
+    venue_after: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     model_anaphors: re.Pattern[str]
     own_clause_model_anaphors: re.Pattern[str]
@@ -251,6 +252,7 @@ class CueRules:
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             developed_after=re.compile(roles["developed_after"]),
+            venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
@@ -935,15 +937,19 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
     discovered = discover_models(sentence, gazetteer, rules.discovery, known)
     if not discovered:
         return known
+    named = []
     for item in discovered:
-        # An organisation alias inside a discovered name (阅文 in “阅文妙笔”) is part of it.
-        known = [m for m in known if not (item.start <= m.start and m.end <= item.end)]
-    named = [
-        Match(gazetteer.models[d.known] if d.known else
-              Entry("model", d.name, d.organization, family=d.kind, status="discovered"),
-              d.start, d.end, d.surface, d.version)
-        for d in discovered
-    ]
+        # An organisation alias inside a discovered name (阅文 in “阅文妙笔”) is part of it, and
+        # one opening it is its owner ("超级智能体“百度伐谋”").
+        inside = [m for m in known if item.start <= m.start and m.end <= item.end]
+        known = [m for m in known if m not in inside]
+        owner = item.organization or next(
+            (m.entry.name for m in inside
+             if m.entry.kind == "organization" and m.start == item.start), None)
+        named.append(Match(
+            gazetteer.models[item.known] if item.known else
+            Entry("model", item.name, owner, family=item.kind, status="discovered"),
+            item.start, item.end, item.surface, item.version))
     return sorted(known + named, key=lambda m: m.start)
 
 
@@ -1147,6 +1153,7 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         when = scope.effective_date() or when
     if (cue.event_type in rules.agent_types
             and rules.attributive_after.match(cue_clause.text, cue.end)
+            and not _describes_released(cue_clause, cue, rules)
             and (not _is_recent(_date_in(cue_clause.text, reference, rules), reference,
                                 rules.attributive_days)
                  or rules.reference_verbs.search(cue_clause.text, 0, cue.start))):
@@ -1192,6 +1199,13 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             # "开源第二代MoE大模型DeepSeek-V2": open-sourcing a version brings it out too
             # (or repeats its upgrade, which then merges into the same event).
             yield _Found("upgrade", cue.text, model, organization, version, when, batch)
+
+
+def _describes_released(clause: _Clause, cue: _Cue, rules: CueRules) -> bool:
+    """Whether `cue` describes the model an earlier cue of its clause brings out ("发布两款开放
+    权重的推理模型X": the weights are open, whatever 的 follows)."""
+    kinds = next(t.companion_of for t in rules.types if t.name == cue.event_type)
+    return any(c.event_type in kinds and c.end <= cue.start for c in clause.cues)
 
 
 def _is_first(version: str, rules: CueRules) -> bool:
@@ -1340,7 +1354,8 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
     """Organisations of the clause, a gazetteer model standing for its developer, and
     companies the gazetteer lacks where the text names one ("AI硬件初创公司io"); not one
     right after 由 ("由苹果前首席设计官参与创立的公司io": 苹果 is not the one meant) unless
-    it developed what follows ("由国家超级计算天津中心研发的“天河天元”")."""
+    it developed what follows ("由国家超级计算天津中心研发的“天河天元”"), nor the host of the
+    event where the news broke ("在英伟达GTC 2025大会上")."""
     found = []
     for match in clause.matches:
         if match.entry.kind == "organization":
@@ -1371,9 +1386,14 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
         for other in found:
             if other.start > o.end and _SHORT_NAME.fullmatch(text, o.end, other.start):
                 renamed.add(o.start if is_full_name(o.surface) else other.start)
-    return sorted((o for o in found if o.start not in renamed and (
-        text[max(0, o.start - 1) : o.start] != "由" or rules.developed_after.match(text, o.end)
-    )), key=lambda m: m.start)
+    def acts(o: Match) -> bool:
+        before = text[max(0, o.start - 1) : o.start]
+        if before == "由":
+            return bool(rules.developed_after.match(text, o.end))
+        return before != "在" or not rules.venue_after.match(text, o.end)
+
+    return sorted((o for o in found if o.start not in renamed and acts(o)),
+                  key=lambda m: m.start)
 
 
 def _names_anaphor(clauses: list[_Clause], index: int, anaphors: re.Pattern[str]) -> bool:

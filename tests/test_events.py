@@ -1127,3 +1127,55 @@ def test_each_item_of_a_roundup_is_a_scene_of_its_own(gazetteer, rules):
     found = mentions_in_article(article(text, datetime(2025, 6, 8)), gazetteer, rules)
     assert [(m.model, m.event_date) for m in found] == [
         ("甲乙问答", EventDate(date(2025, 6, 3), "day"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # available in a platform and an app: not a release of the app
+        ("某公司正式开源新模型Zeta-2，并在其开放平台和Zeta Agent应用中同步上线。",
+         [("open_source", "Zeta-2")]),
+        # 开源 describing a series of models whose price is cut
+        ("阿里云宣布通义千问多款商业化及开源系列模型降价。", [("price_change", "通义千问")]),
+        # a running total is no event
+        ("截至目前，某公司已累计开源100余款模型。", []),
+        # the models an app calls are filed, but this is not their filing
+        ("据介绍，该应用调用的是已完成备案的子曰大模型。", []),
+        # a mixed-case Latin name right after the verbs, before 模型
+        ("某公司今日发布并开源PixelReader模型。",
+         [("open_source", "PixelReader"), ("release", "PixelReader")]),
+        # open weights describing the model released, even with 的 between
+        ("OpenAI发布两款开放权重的推理模型gpt-oss-120b和gpt-oss-20b。",
+         [("open_source", "gpt-oss"), ("release", "gpt-oss")]),
+        # a label with an edition after a model noun is a version, not a model
+        ("百度发布深度思考模型X2 Turbo。", []),
+    ],
+)
+def test_heldout16_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the host of the event where the news broke is not the developer
+        ("在英伟达GTC大会上，杭州“六小龙”之一的群核科技发布空间理解模型RoomLM。",
+         [("release", "RoomLM", "群核科技")]),
+        # a name opening with its company's name is that company's
+        ("李彦宏还在会上推出了超级智能体“百度伐谋”。", [("release", "百度伐谋", "百度")]),
+        # counted filings and registrations open the lists of the next paragraph, whose
+        # members are placed among them; a legal name with its region in brackets owns its item
+        ("某市网信办昨日通报，新增生成式人工智能服务备案2款、登记3款。\n"
+         "从公布的名单看，甲乙科技有限公司的“甲乙问答”位列新增备案服务；完成登记的应用中，"
+         "则有网易（杭州）网络有限公司的“网易云音乐AI歌手”。",
+         [("filing", "甲乙问答", "甲乙科技有限公司"),
+          ("registration", "网易云音乐AI歌手", "网易")]),
+        # a list in 榜单, its owner after 则有
+        ("上海市网信办公布新一批已完成登记的生成式人工智能应用。榜单中既有喜马拉雅的“喜马拉雅AI播讲”，"
+         "也有米哈游的“逆熵AI”；同期完成登记的应用中，还有小冰公司的“X Eva”。",
+         [("registration", "X Eva", "小冰公司"), ("registration", "喜马拉雅AI播讲", "喜马拉雅"),
+          ("registration", "逆熵AI", "米哈游")]),
+    ],
+)
+def test_heldout16_names_and_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
