@@ -195,6 +195,12 @@ def discover_models(
             if found.organization and found.kind != "org_prefix":
                 owner = _known_owner(found.organization, gazetteer)
                 found = _with_org(found, owner or found.organization)
+            if found.known is None and found.organization:
+                # "华为终端有限公司的“小艺”": the gazetteer knows it by its owner's name and
+                # its own (华为小艺)
+                entry = gazetteer.lookup(found.organization + found.name)
+                if entry is not None and entry.kind == "model":
+                    found = replace(found, known=entry.name)
         kept.append(found)
     return kept
 

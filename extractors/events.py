@@ -58,7 +58,7 @@ _DISPOSAL_GAP = 6
 _TIME_MARKERS = ("于", "在", "从", "自")
 # A line opening with an item number: "1.北京生数科技有限公司…", "（2）", "③", "二、".
 _LIST_ITEM = re.compile(
-    r"(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳•]|[一二三四五六七八九十]{1,2}、)"
+    r"(?:\d{1,2}[.、．)）](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳•]|[一二三四五六七八九十]{1,2}、)"
 )
 # A colon opening a list inside a clause: "…发布第二批登记信息, 新增登记服务2款：A的“X”".
 _LIST_COLON = re.compile(r"[:：]")
@@ -68,6 +68,7 @@ _CLAUSES = re.compile(r"[^,，;；]+")
 _ITEM_SEPARATORS = ";；"
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
+_OPENING_BRACKETS = "(（"
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -422,7 +423,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
             not same_paragraph and rules.scene_links.search(sentence.simplified)) else earlier
         recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
-        before = earlier[0][1] if earlier else None
+        # (the sentence right before, even in the item before: "② 同日，…" goes on with ①)
+        before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
         if told and rules.commentary_starts.match(sentence.simplified):
@@ -1255,7 +1257,9 @@ def _event_models(
             rules.list_separators.search(between)
         )
         flagship = gazetteer.flagship(match.entry.name)
-        if not names_model and flagship is not None:
+        in_brackets = match.start > 0 and clause.text[match.start - 1] in _OPENING_BRACKETS
+        if not names_model and flagship is not None and not in_brackets:
+            # (not an owner in brackets: "“点点”（行吟信息科技（上海）有限公司）")
             models.append(Match(flagship, match.start, match.end, match.surface))
     # 通义千问…Qwen2.5: one model, and the versioned match says more; but "文心大模型4.5和
     # 文心大模型X1" are two versions. "从3.5升级至4.0": the version left behind is none, and so

@@ -1179,3 +1179,59 @@ def test_heldout16_kinds(gazetteer, rules, text, expected):
 )
 def test_heldout16_names_and_owners(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count opening a list with a colon, owner (model) items, in a filing context
+        ("第二批通过备案的大模型名单昨日公布。据梳理，深圳共2家：腾讯（混元大模型）、"
+         "某某智能（灵犀大模型）；杭州1家：阿里巴巴（通义千问）。",
+         [("filing", "混元"), ("filing", "灵犀"), ("filing", "通义千问")]),
+        # items opening with the quoted name, the owner's legal name after a comma
+        ("某市网信办发布公告，新增3款已完成登记的服务，名单如下：\n（一）“小甲助手”，某甲科技有限公司；\n"
+         "（二）“小乙问答”，某乙网络有限公司。",
+         [("registration", "小乙问答"), ("registration", "小甲助手")]),
+        # new entries named by owner and quoted name, in the paragraph after the announcement
+        ("国家网信办公布最新一批已备案信息，本次共有30款服务完成备案。\n"
+         "具体来看，北京新增某甲“甲医生”；浙江则新增某乙“乙老师”。",
+         [("filing", "乙老师"), ("filing", "甲医生")]),
+        # the part on registrations names the kind of the list after it
+        ("国家网信办发布第三批备案及登记信息。\n新增备案服务中包括：某甲科技有限公司——“甲智能体”。\n"
+         "登记应用方面，某乙有限公司——“乙AI”、某丙股份有限公司——“丙AI”等在列。",
+         [("filing", "甲智能体"), ("registration", "丙AI"), ("registration", "乙AI")]),
+        # investors listed with others before 参投 are not funded; a company profile is no release
+        ("本轮由a16z领投，英伟达、AMD、思科等参投。", []),
+        ("某公司成立于2023年，目前已发布Step系列通用大模型。", []),
+        # an owner in brackets does not stand for its flagship model
+        ("名单中，小红书旗下应用“点点”（行吟信息科技（上海）有限公司）在列。", []),
+    ],
+)
+def test_heldout15_lists(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the acquired company named far from 达成…协议
+        ("英伟达宣布，已与以色列AI基础设施编排软件公司Run:ai达成最终收购协议。",
+         [("acquisition", "Run:ai", "Run:ai")]),
+        # a name opening the sentence, then a date and 宣布, owns 其自研的…
+        ("仁心医疗昨日宣布，其自主研发的“岐伯”大模型正式通过生成式人工智能服务备案。",
+         [("filing", "岐伯", "仁心医疗")]),
+        # the gazetteer knows the service with its owner's name
+        ("广东省新增2款备案服务，分别为美的集团的“美言”大模型以及华为终端有限公司的“小艺”。",
+         [("filing", "华为小艺", "华为"), ("filing", "美言", "美的集团")]),
+    ],
+)
+def test_heldout15_names_and_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+def test_the_same_day_in_a_roundup_item_is_the_day_of_the_item_before(gazetteer, rules):
+    text = ("【一周要闻】\n① 3月6日，某公司推出智能体Orbit；\n"
+            "② 同日，腾讯混元开源图生视频模型HunyuanVideo-I2V。")
+    found = mentions_in_article(article(text, datetime(2025, 3, 9)), gazetteer, rules)
+    assert {(m.event_type, m.event_date) for m in found if m.model == "HunyuanVideo"} == {
+        ("open_source", EventDate(date(2025, 3, 6), "day"))}
