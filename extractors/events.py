@@ -69,6 +69,8 @@ _ITEM_SEPARATORS = ";；"
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
 _OPENING_BRACKETS = "(（"
+# A cue that is a word, no pattern.
+_PLAIN_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -198,7 +200,7 @@ class CueRules:
             types.append(
                 EventType(
                     name, rank, triggers, context_triggers,
-                    _compile_all(spec["cues"]),
+                    _compile_cues(spec["cues"]),
                     _compile_all(spec.get("traps", [])),
                     _one_pattern([*(trap for shared in spec.get("shared_sentence_traps", [])
                                     for trap in raw["shared_sentence_traps"][shared]),
@@ -287,6 +289,17 @@ class CueRules:
             list_heading=re.compile(raw["list_context"].get("heading", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
+
+
+def _compile_cues(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """A type's cue patterns, its plain words (发布, 推出, …) as one alternation, longest first:
+    one scan of a sentence instead of one per word, the hot loop of extraction."""
+    words = [p for p in patterns if _PLAIN_WORD.fullmatch(p)]
+    others = [p for p in patterns if not _PLAIN_WORD.fullmatch(p)]
+    if len(words) > 1:
+        others.insert(0, "|".join(sorted(words, key=len, reverse=True)))
+        return _compile_all(others)
+    return _compile_all(patterns)
 
 
 def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
