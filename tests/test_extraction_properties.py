@@ -2,7 +2,7 @@
 hostile pages a crawler meets (deep nesting, huge element counts, broken encodings)."""
 
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,11 +12,12 @@ from extractors.article import ExtractionSettings, extract_article
 from extractors.records import Article, Dropped, Page
 
 # Per page, in CPU seconds of this process (other test runs share the machine's two
-# cores, so wall time says little); hypothesis' deadline is wall time, so twice that.
+# cores, so wall time says little). That CPU bound, asserted in extract(), is the guard:
+# hypothesis' deadline is wall time, and a loaded CI machine once ran an example past it.
 PAGE_SECONDS = 5.0
 PROPERTY_SETTINGS = settings(
     max_examples=60,
-    deadline=timedelta(seconds=2 * PAGE_SECONDS),
+    deadline=None,
     database=None,  # no .hypothesis folder in the checkout
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
