@@ -1235,3 +1235,9 @@ def test_the_same_day_in_a_roundup_item_is_the_day_of_the_item_before(gazetteer,
     found = mentions_in_article(article(text, datetime(2025, 3, 9)), gazetteer, rules)
     assert {(m.event_type, m.event_date) for m in found if m.model == "HunyuanVideo"} == {
         ("open_source", EventDate(date(2025, 3, 6), "day"))}
+
+
+def test_a_price_set_for_a_version_named_earlier_in_the_sentence(gazetteer, rules):
+    # "API定价" stands for the models the sentence's earlier clauses name
+    text = "谷歌宣布，Gemini 2.5 Flash进入正式可用阶段，同时调整了2.5 Flash的API定价。"
+    assert events(text, gazetteer, rules, datetime(2025, 6, 18)) == [("price_change", "Gemini")]
