@@ -1244,7 +1244,7 @@ def test_a_price_set_for_a_version_named_earlier_in_the_sentence(gazetteer, rule
 
 
 def test_list_lines_numbered_in_chinese_open_with_the_owner_too(gazetteer, rules):
-    text = ("某省网信办日前公布新完成备案的服务。\n新增备案：\n（一）甲乙科技股份有限公司：甲乙审计大模型；\n"
-            "（二）丙丁信息有限公司：丙丁问答。")
+    text = ("某省网信办日前公布新完成备案的服务。\n新增备案：\n"
+            "（一）甲乙科技股份有限公司：甲乙审计大模型；\n（二）丙丁信息有限公司：丙丁问答。")
     assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == [
         ("filing", "丙丁问答"), ("filing", "甲乙审计")]
