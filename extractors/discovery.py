@@ -74,16 +74,20 @@ class DiscoveryRules:
             raw = tomllib.load(handle)
         kinds = {"quoted", "appositive", "latin", "org_prefix", "modified", "app", "service"}
         patterns = []
+        shapes = raw.get("shapes", {})
         for spec in raw["patterns"]:
             if spec["kind"] not in kinds:
                 raise ValueError(f"{path}: unknown pattern kind {spec['kind']!r}")
-            regex = re.compile(spec["regex"])
+            source = spec["regex"]
+            for shape, spelled in shapes.items():  # (not str.format: regexes hold {2,8})
+                source = source.replace("{" + shape + "}", spelled)
+            regex = re.compile(source)
             if "name" not in regex.groupindex:
-                raise ValueError(f"{path}: pattern {spec['regex']!r} has no (?P<name>…) group")
+                raise ValueError(f"{path}: pattern {source!r} has no (?P<name>…) group")
             strip = bool(spec.get("strip_generic", spec["kind"] == "org_prefix"))
             needs = tuple(spec.get("needs", []))
-            if any(word not in spec["regex"] for word in needs):
-                raise ValueError(f"{path}: pattern {spec['regex']!r} does not spell {needs}")
+            if any(word not in source for word in needs):
+                raise ValueError(f"{path}: pattern {source!r} does not spell {needs}")
             patterns.append(Pattern(spec["kind"], regex, strip, needs, bool(spec.get("field"))))
         stop, names = raw["stop"], raw["names"]
         generic = frozenset(simplify(word) for word in stop["generic"])

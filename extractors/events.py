@@ -192,7 +192,7 @@ class CueRules:
                 shared = raw["list_context"]
                 context_triggers += tuple(shared["triggers"])
                 context_cues += [cue.replace("{other}", spec["list_context_other"])
-                                 for cue in shared["cues"]]
+                                 .replace("{item}", shared["item"]) for cue in shared["cues"]]
             for cues, words in ((spec["cues"], triggers), (context_cues, context_triggers)):
                 for cue in cues:
                     if not any(word in cue for word in words):
