@@ -23,7 +23,7 @@ import re
 import tomllib
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -73,8 +73,11 @@ _OPENING_BRACKETS = "(（"
 _PLAIN_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
 _QUOTES = "“”\"'‘’「」『』《》 的"
+_CLOSING_QUOTES = "”\"’」』"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FILING_TYPES = frozenset({"filing", "registration"})
+# A version label standing alone, not inside a longer name or number.
+_BARE_LABEL = r"(?<![A-Za-z0-9.\-]){}(?![A-Za-z0-9.])"
 _VERSION_SEPARATORS = re.compile(r"[\s\-_]+")
 _TRAILING_ZEROS = re.compile(r"(?:\.0)+(?=$|\s)")
 
@@ -139,6 +142,7 @@ class CueRules:
     company_bad_starts: tuple[str, ...]
     developed_after: re.Pattern[str]
     venue_after: re.Pattern[str]
+    hosting_verbs: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     model_anaphors: re.Pattern[str]
     own_clause_model_anaphors: re.Pattern[str]
@@ -256,6 +260,7 @@ class CueRules:
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             developed_after=re.compile(roles["developed_after"]),
             venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
+            hosting_verbs=re.compile(roles.get("hosting_verbs", r"(?!x)x")),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
@@ -413,6 +418,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
             context = context & FILING_TYPES
+        if same_paragraph and found and found[-1][0] is previous:
+            found[-1] = _taking_effect(found[-1], sentence.simplified, reference, rules)
         folded = casefold_in_place(sentence.simplified)
         if not rules.triggers.search(folded) and not (
             context and rules.context_triggers.search(folded)
@@ -491,6 +498,27 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
                 mentions[key] = mention
     return list(mentions.values())
+
+
+def _taking_effect(
+    told: tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]],
+    sentence: str,
+    reference: date | None,
+    rules: CueRules,
+) -> tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]:
+    """The announced changes of the sentence before dated by when `sentence` says they take
+    effect ("…宣布V3的API价格将调整为…。全新价格自2025年2月8日起执行"), unless that sentence
+    said so itself."""
+    told_sentence, events, scene = told
+    effective = rules.takes_effect.search(sentence)
+    if effective is None or rules.effective_date.search(told_sentence.simplified):
+        return told
+    when = _date_in(effective.group(), reference, rules)
+    if when is None or not any(f.event_type in rules.announced_types for f in events.found):
+        return told
+    dated = [replace(f, date=when) if f.event_type in rules.announced_types else f
+             for f in events.found]
+    return told_sentence, replace(events, found=dated), scene
 
 
 def _narrowed_by_heading(heading: str, context: frozenset[str], rules: CueRules) -> frozenset[str]:
@@ -581,7 +609,9 @@ def _across_sentences(
                 dated.setdefault((sentence.paragraph, model), f.date)
                 dated_anywhere.setdefault(model, f.date)
             kept.append(f)
-            if f.date is not None:
+            if f.date is not None and f.event_type not in rules.announced_types:
+                # (an announced change's date may be when it takes effect: the scene's day is
+                # the one the sentence states, "4月13日宣布，自4月20日起…")
                 event_dates.setdefault(sentence.index, f.date)
         settled.append((sentence, kept))
     return settled
@@ -619,8 +649,10 @@ def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> Ev
     …上线后")."""
     for part in _CLAUSES.finditer(sentence):
         text = part.group().rstrip(_QUOTES)
-        if rules.background.search(text) or _has_modal_word(text, rules):
-            continue  # "…宣布将于7月31日开源": a plan's date is no scene's
+        if rules.background.search(text) or _has_modal_word(text, rules) or (
+            rules.takes_effect.search(text)
+        ):  # "…宣布将于7月31日开源": a plan's date is no scene's, nor "新价格自6月15日起执行"
+            continue
         when = _date_in(text, reference, rules)
         if when is not None:
             return when
@@ -628,12 +660,16 @@ def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> Ev
 
 
 def _edition_base(key: str | None, keys: set[str]) -> str | None:
-    """The version `key` is an edition of ("2 flash" of "2"), if another key is that one."""
+    """The version `key` is an edition of ("2 flash" of "2", "opus 4" of "4"), if another key
+    is that one: the same words and editions (words without digits) besides."""
     if not key:
         return None
+    words = key.split()
     for other in keys:
-        rest = key[len(other):]
-        if other != key and key.startswith(other) and rest[:1] == " " and rest.strip().isalpha():
+        base = other.split()
+        if other != key and set(base) < set(words) and all(
+            word.isalpha() for word in words if word not in base
+        ):
             return other
     return None
 
@@ -841,9 +877,10 @@ def _sentence_events(
                 elif not events and source == index \
                         and cue.event_type not in rules.organisation_types \
                         and not _event_models(clause, cue.event_type, gazetteer, rules) \
-                        and (_names_anaphor(clauses, index, rules.model_anaphors)
-                             or rules.own_clause_model_anaphors.search(clause.text)) \
-                        and (referents := _referents(found, clauses, index, antecedents, rules)):
+                        and (referents := _named_versions(clauses, index, antecedents) or (
+                            (_names_anaphor(clauses, index, rules.model_anaphors)
+                             or rules.own_clause_model_anaphors.search(clause.text))
+                            and _referents(found, clauses, index, antecedents, rules))):
                     events = list(_anaphor_events(cue, referents,
                                                   scope.date_of(index, index), rules))
                 found.extend(events)
@@ -953,7 +990,10 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
     if not discovered:
         return known
     named = []
+    model_starts = {m.start for m in known if m.entry.kind == "model"}
     for item in discovered:
+        if sentence[item.end : item.end + 1] in _CLOSING_QUOTES and item.end + 1 in model_starts:
+            continue  # "“小钢炮”MiniCPM 2": a nickname of the model right after it
         # An organisation alias inside a discovered name (阅文 in “阅文妙笔”) is part of it, and
         # one opening it is its owner ("超级智能体“百度伐谋”").
         inside = [m for m in known if item.start <= m.start and m.end <= item.end]
@@ -1188,7 +1228,10 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         objects = [m for m in models if m.start >= cue.end]
         models = objects or models
     following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
+    hosts = _hosts(cue_clause, cue, rules)
     for model in models:
+        if hosts and model.entry.status == "gazetteer" and model.entry.organization not in hosts:
+            continue  # "华为云、腾讯云…相继宣布上线DeepSeek-R1": the platforms host it
         version = model.version or _version_nearby(clause, model, cue_clause, cue, rules)
         if version is None and following is not None and not following.matches and (
             cue.event_type in ("release", "upgrade")
@@ -1205,7 +1248,8 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         if organization is None and model.entry.status == "discovered":
             own = cue if models_at == cue_at else None
             listed = own is None or _in_list(clause.text, model, own, rules)
-            organization = _attribute(clause, model, None if listed else own, gazetteer, rules)
+            organization = _attribute(clause, model, None if listed else own, gazetteer, rules,
+                                      lambda: scope.owner_of(cue_at))
             if organization is None and not (listed and cue.event_type in FILING_TYPES):
                 # Not for an item of a filing list: the list's subject is no developer.
                 organization = scope.owner_of(cue_at)
@@ -1214,6 +1258,15 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             # "开源第二代MoE大模型DeepSeek-V2": open-sourcing a version brings it out too
             # (or repeats its upgrade, which then merges into the same event).
             yield _Found("upgrade", cue.text, model, organization, version, when, batch)
+
+
+def _hosts(clause: _Clause, cue: _Cue, rules: CueRules) -> set[str]:
+    """The known organisations before a cue that puts a model online (上线) on their
+    platforms, unless they own it (see `hosting_verbs`)."""
+    if not rules.hosting_verbs.search(cue.text):
+        return set()
+    return {m.entry.name for m in clause.matches
+            if m.entry.kind == "organization" and m.end <= cue.start}
 
 
 def _describes_released(clause: _Clause, cue: _Cue, rules: CueRules) -> bool:
@@ -1328,18 +1381,23 @@ def _version_nearby(
 
 
 def _attribute(
-    clause: _Clause, model: Match, cue: _Cue | None, gazetteer: Gazetteer, rules: CueRules
+    clause: _Clause, model: Match, cue: _Cue | None, gazetteer: Gazetteer, rules: CueRules,
+    subject_of_sentence: Callable[[], str | None],
 ) -> str | None:
     """The developer of a discovered model: the organisation right before it (容联云自研的
     “赤兔”, 小红书旗下AI搜索应用“点点”), else the clause's subject, its first organisation
     before the cue (A发布B). For an item of a list (`cue` None) only the organisation right
-    before it."""
+    before it. Where that one is the partner of 公司 (`_partner_of_subject`), the organisation
+    the sentence is about."""
     orgs = [m for m in _organisations(clause, gazetteer, rules) if m.end <= model.start
             or m.start >= model.end]
     before = [o for o in orgs if o.end <= model.start]
     if before and (model.start - before[-1].end <= rules.attribution_gap
                    or rules.owner_before.fullmatch(clause.text, before[-1].end, model.start)):
-        return _joint_first(clause.text, before, model.start, rules).entry.name
+        developer = _joint_first(clause.text, before, model.start, rules)
+        if _partner_of_subject(clause.text, developer, model.start, rules):
+            return subject_of_sentence()  # "公司与西湖心辰联合开发的“X”"
+        return developer.entry.name
     if cue is None:
         return None
     subject = next((o for o in orgs if o.end <= max(cue.start, model.start)), None)
@@ -1360,11 +1418,24 @@ def _joint_first(text: str, orgs: list[Match], until: int, rules: CueRules) -> M
     return orgs[first]
 
 
+def _partner_of_subject(text: str, partner: Match, until: int, rules: CueRules) -> bool:
+    """Whether `partner` acts jointly with an organisation the text names only as 公司 or 其
+    ("公司与西湖心辰联合开发的…"): then that one is the developer."""
+    return text[: partner.start].endswith(tuple(
+        anaphor + connector for anaphor in rules.organisation_anaphors
+        for connector in rules.joint_connectors if connector)) and any(
+        word in text[partner.end : until] for word in rules.joint_markers)
+
+
 def _in_list(text: str, model: Match, cue: _Cue, rules: CueRules) -> bool:
     """Whether `model` is an item of a list before its cue ("A的X、B的Y均在名单中"), where
     the clause's subject is not its owner."""
-    return model.start < cue.start and rules.list_separators.search(text, 0, model.start) \
-        is not None
+    if model.start >= cue.start:
+        return False
+    separators = list(rules.list_separators.finditer(text, 0, model.start))
+    # (not one joining the developers: "公司与甲乙科技联合开发的“X”")
+    return bool(separators) and not any(
+        word in text[separators[-1].end() : model.start] for word in rules.joint_markers)
 
 
 def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
@@ -1419,6 +1490,20 @@ def _names_anaphor(clauses: list[_Clause], index: int, anaphors: re.Pattern[str]
     return any(anaphors.search(clause.text) for clause in clauses[: index + 1])
 
 
+def _named_versions(
+    clauses: list[_Clause], index: int, antecedents: tuple[Match, ...]
+) -> tuple[Match, ...]:
+    """The models told before whose version label alone stands for them in the clauses up to
+    `index` ("DeepSeek发布DeepSeek-V3.1。…V3.1的Base模型已开源"). Only a label with a letter
+    (V3.1, R1, K2): a bare number is too often a figure."""
+    return tuple(
+        model for model in antecedents
+        if model.version and model.version[0].isalpha() and any(
+            re.search(_BARE_LABEL.format(re.escape(model.version)), clause.text, re.I)
+            for clause in clauses[: index + 1])
+    )
+
+
 def _referents(
     found: list[_Found], clauses: list[_Clause], index: int, antecedents: tuple[Match, ...],
     rules: CueRules,
@@ -1447,6 +1532,10 @@ def _anaphor_events(
             continue  # a filing names its models
         yield _Found(event_type, cue.text, model, model.entry.organization, model.version,
                      when, None)
+        if event_type == "open_source" and model.version and not _is_first(model.version, rules):
+            # (as in `_events`: open-sourcing a version brings it out too)
+            yield _Found("upgrade", cue.text, model, model.entry.organization, model.version,
+                         when, None)
 
 
 def _subject(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> str | None:

@@ -25,8 +25,9 @@ _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
 _GENERATION = re.compile(
     r"[\s-](\d{1,2})(?![\d.]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
 )
-# A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1.
-_LETTER_VERSION = re.compile(r"[\s-]?([KMORTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
+# A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1,
+# Vidu Q3.
+_LETTER_VERSION = re.compile(r"[\s-]?([KMOQRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
 _EDITION = re.compile(
     r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano)(?![a-z])",
@@ -36,7 +37,8 @@ _EDITION = re.compile(
 _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B), perhaps with an edition after it
 # (QVQ-72B-Preview), is a size, not a version.
-_SIZE_SUFFIX = re.compile(r"[\s-]?\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
+# An expert count before it makes the whole the label (Mixtral 8x22B).
+_SIZE_SUFFIX = re.compile(r"[\s-]?(?<![\d.x])\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
 # A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528.
 _SNAPSHOT = re.compile(r"-(\d{4})(?![\dA-Za-z])")
 _LABEL_STRIP = " -_·.:"
@@ -227,7 +229,9 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
         return None
     for number in _INNER_NUMBER.finditer(key):
         if key[: number.start()] + key[number.end() :] in keys:
-            return number.span()  # qwen2.5-coder is qwen-coder 2.5
+            # qwen2.5-coder is qwen-coder 2.5; but qwen2.5-max is qwen 2.5-max, an edition
+            edition = _EDITION.fullmatch(key, number.end())
+            return number.start(), edition.end() if edition else number.end()
     prefixes = sorted(
         (k for k in keys if k and len(k) < len(key) and key.startswith(k)
          and not (k[-1].isdigit() and key[len(k)] in ".0123456789")),

@@ -1248,3 +1248,83 @@ def test_list_lines_numbered_in_chinese_open_with_the_owner_too(gazetteer, rules
             "（一）甲乙科技股份有限公司：甲乙审计大模型；\n（二）丙丁信息有限公司：丙丁问答。")
     assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == [
         ("filing", "丙丁问答"), ("filing", "甲乙审计")]
+
+
+def versioned(text, gazetteer, rules, published=datetime(2025, 6, 10)):
+    found = mentions_in_article(article(text, published), gazetteer, rules)
+    return sorted({(m.event_type, m.model, m.version) for m in found})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an edition inside an alias stays with its version; a variant row does not
+        ("阿里云昨晚推出Qwen2.5-Max，并同步上线API。", [("upgrade", "通义千问", "2.5-Max")]),
+        ("阿里云发布Qwen2.5-Coder。", [("upgrade", "Qwen-Coder", "2.5")]),
+        # an expert count is part of the label, not a size to drop
+        ("Mistral AI宣布开源Mixtral 8x7B。",
+         [("open_source", "Mistral", "8x7B"), ("upgrade", "Mistral", "8x7B")]),
+        # a capital Q and a number after a name is a version (not a quarter)
+        ("生数科技今天发布了Vidu Q3。", [("upgrade", "Vidu", "Q3")]),
+        # members named with their edition before the number are the series' version
+        ("Anthropic发布Claude 4家族，包括Claude Sonnet 4和Claude Opus 4。",
+         [("upgrade", "Claude", "4")]),
+        # a version label alone stands for the model told before it
+        ("月之暗面今日发布Kimi K2。据介绍，K2的基础模型和指令模型都已上传至Hugging Face，"
+         "供开发者免费下载。",
+         [("open_source", "Kimi", "K2"), ("upgrade", "Kimi", "K2")]),
+        # …but not a number (it may be a figure)
+        ("百度发布文心大模型4.5。4.5的推理速度提升明显，相关代码已开源。",
+         [("upgrade", "文心一言", "4.5")]),
+    ],
+)
+def test_heldout17_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # open weights told after the names the release verb brings out
+        ("某实验室昨日发布了Foo-7B和Foo-70B两款开放权重模型。",
+         [("open_source", "Foo-70B"), ("open_source", "Foo-7B"), ("release", "Foo-70B"),
+          ("release", "Foo-7B")]),
+        # a denial in the company's words
+        ("对此，乙公司回应称，“不存在甲公司收购乙公司的情况”。", []),
+        # a company profile lists what it has brought out so far
+        ("公开资料显示，丙丁科技成立于2020年，先后推出了丙丁大模型和丙丁助手等产品。", []),
+        # a nickname in quotes before a known model is no model of its own
+        ("面壁智能发布“端侧之王”MiniCPM 3.0。", [("upgrade", "MiniCPM")]),
+        # platforms putting someone else's model online do not release it
+        ("亚马逊云科技、微软Azure等平台近日相继宣布上线DeepSeek-R1。", []),
+        ("百度宣布文心大模型4.5正式上线。", [("upgrade", "文心一言")]),
+    ],
+)
+def test_heldout17_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time between a company and its verb is not part of its name
+        ("人形机器人企业星河动力本月初宣布完成数亿元B轮融资。",
+         [("funding", "星河动力", "星河动力")]),
+        # 公司 acting with a partner is the company the sentence is about, here known by its
+        # stock code
+        ("星河股份（300999）在投资者互动平台表示，公司与甲乙科技联合开发的“星河伴读”已完成"
+         "生成式人工智能服务登记。",
+         [("registration", "星河伴读", "星河股份")]),
+    ],
+)
+def test_heldout17_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+def test_a_price_change_takes_the_date_the_next_sentence_says_it_takes_effect(gazetteer, rules):
+    text = ("智谱6月3日宣布，GLM-4的API价格将调整为每百万tokens 1元。新价格自6月15日起执行。\n"
+            "同一天，阶跃星辰宣布Step-2模型API开启限时五折优惠。")
+    found = mentions_in_article(article(text, datetime(2025, 6, 4)), gazetteer, rules)
+    assert sorted((m.model, m.event_date) for m in found if m.event_type == "price_change") == [
+        ("ChatGLM", EventDate(date(2025, 6, 15), "day")),
+        ("Step", EventDate(date(2025, 6, 3), "day"))]
