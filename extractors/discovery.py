@@ -30,6 +30,8 @@ _MODEL_NOUN_TAIL = "模型"
 _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # …or a word of its own joined by a hyphen: LongCat-Image (not an edition: Qwen-Max).
 _HYPHEN_WORD = re.compile(r"-[A-Z][a-z]{2,}")
+# …or a code of its own: Step-1X (not a size: Qwen-72B, Kimi-128K).
+_HYPHEN_CODE = re.compile(r"-\d+[AC-JL-SU-Z]")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
@@ -265,11 +267,12 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
         return False
     if after_noun and found.kind not in ("app", "service"):
         # After a model noun only a product name of its own after the model's counts
-        # (Skywork UniPic, LongCat-Image, not ERNIE Speed, Qwen-Max or ChatGLM2-6B)
+        # (Skywork UniPic, LongCat-Image, Step-1X, not ERNIE Speed, Qwen-Max or ChatGLM2-6B)
         first = min(inside, key=lambda m: m.start)
         rest = found.surface[first.end - found.start :].strip()
-        return first.start == found.start and (bool(_PRODUCT_WORD.fullmatch(rest)) or bool(
-            _HYPHEN_WORD.fullmatch(rest)) and not is_generic(rest.lstrip("-"), rules))
+        return first.start == found.start and (
+            bool(_PRODUCT_WORD.fullmatch(rest)) or bool(_HYPHEN_CODE.fullmatch(rest))
+            or bool(_HYPHEN_WORD.fullmatch(rest)) and not is_generic(rest.lstrip("-"), rules))
     rest = found.surface
     for model in sorted(inside, key=lambda m: m.start, reverse=True):
         start, end = model.start - found.start, model.end - found.start

@@ -21,9 +21,10 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _LATIN = re.compile(r"[a-z0-9]")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
 # A whole number set apart after a Latin name is its generation (Baichuan 4, Gemini-2), unless a
-# unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款).
+# unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款), or a letter glued
+# to it makes it part of another name (Step-1X).
 _GENERATION = re.compile(
-    r"[\s-](\d{1,2})(?![\d.]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
+    r"[\s-](\d{1,2})(?![\d.A-Za-z]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
 )
 # A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1,
 # Vidu Q3.

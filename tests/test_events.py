@@ -1328,3 +1328,21 @@ def test_a_price_change_takes_the_date_the_next_sentence_says_it_takes_effect(ga
     assert sorted((m.model, m.event_date) for m in found if m.event_type == "price_change") == [
         ("ChatGLM", EventDate(date(2025, 6, 15), "day")),
         ("Step", EventDate(date(2025, 6, 3), "day"))]
+
+
+def test_a_code_after_a_known_name_and_a_model_noun_names_another_model(gazetteer, rules):
+    # Step-1X is not Step version 1: after a model noun it is a model of its own
+    text = "阶跃星辰今天同时亮相图像生成大模型Step-1X。"
+    assert owned(text, gazetteer, rules) == [("release", "Step-1X", "阶跃星辰")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["甲乙科技在会上推出推理模型Foo-R。", "甲乙科技则宣布推出推理模型Foo-R。",
+     "甲乙科技在展会首日推出推理模型Foo-R。"],
+)
+def test_a_paragraph_going_on_with_the_event_the_one_before_opened(gazetteer, rules, second):
+    text = f"9月3日，某某科技大会在杭州开幕，多家企业发布新品。\n{second}"
+    found = mentions_in_article(article(text, datetime(2025, 9, 5)), gazetteer, rules)
+    assert [(m.model, m.event_date) for m in found] == [
+        ("Foo-R", EventDate(date(2025, 9, 3), "day"))]
