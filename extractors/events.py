@@ -74,7 +74,8 @@ _PLAIN_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CLOSING_QUOTES = "”\"’」』"
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
 FILING_TYPES = frozenset({"filing", "registration"})
 # A version label standing alone, not inside a longer name or number.
 _BARE_LABEL = r"(?<![A-Za-z0-9.\-]){}(?![A-Za-z0-9.])"
@@ -164,6 +165,7 @@ class CueRules:
     anaphors: tuple[str, ...]
     month_anaphors: tuple[str, ...]
     next_day: tuple[str, ...]
+    days_later: re.Pattern[str]
     scene_links: re.Pattern[str]
     vague_dates: re.Pattern[str]
     bound_vague: re.Pattern[str]
@@ -282,6 +284,7 @@ class CueRules:
             anaphors=tuple(dates["anaphors"]),
             month_anaphors=tuple(dates["month_anaphors"]),
             next_day=tuple(dates.get("next_day", [])),
+            days_later=re.compile(dates.get("days_later", r"(?!x)x")),
             scene_links=_any_word([*dates["anaphors"], *dates.get("scene_links", [])]),
             vague_dates=_any_word(dates.get("vague", [])),
             bound_vague=re.compile(dates.get("bound_vague", r"(?!x)x")),
@@ -593,16 +596,16 @@ def _across_sentences(
                 ):  # "今年3月推出文心4.5, 昨日发布4.5 Turbo": another event
                     f = replace(f, version=spellings[base][0])
             if f.date is None:
-                next_day = any(word in sentence.simplified for word in rules.next_day)
+                days_later = _days_later(sentence.simplified, rules)
                 inherited = None
-                if model and not next_day:
+                if model and not days_later:
                     inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
                 if inherited is None and earlier:
                     if not scene:
                         scene.append(_scene_date(earlier, event_dates, reference, rules))
                     inherited = scene[0]
-                    if next_day and inherited is not None:
-                        inherited = _day_after(inherited)
+                    if days_later and inherited is not None:
+                        inherited = _days_after(inherited, days_later)
                 if inherited is not None:
                     f = replace(f, date=inherited)
             elif model:
@@ -637,11 +640,20 @@ def _event_month(when: EventDate | None) -> str | None:
     return when.value.strftime("%Y-%m")
 
 
-def _day_after(when: EventDate) -> EventDate | None:
-    """次日 of a day; of a month or year it is no date."""
+def _days_later(sentence: str, rules: CueRules) -> int:
+    """How many days after the scene before a sentence says it is: 1 for 次日, 2 for 两天后;
+    0 when it says none."""
+    if any(word in sentence for word in rules.next_day):
+        return 1
+    later = rules.days_later.search(sentence)
+    return (_cn_number(later.group(1)) or 0) if later else 0
+
+
+def _days_after(when: EventDate, days: int) -> EventDate | None:
+    """次日 or N天后 of a day; of a month or year it is no date."""
     if when.precision != "day":
         return None
-    return EventDate(when.value + timedelta(days=1), "day")
+    return EventDate(when.value + timedelta(days=days), "day")
 
 
 def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> EventDate | None:

@@ -1346,3 +1346,11 @@ def test_a_paragraph_going_on_with_the_event_the_one_before_opened(gazetteer, ru
     found = mentions_in_article(article(text, datetime(2025, 9, 5)), gazetteer, rules)
     assert [(m.model, m.event_date) for m in found] == [
         ("Foo-R", EventDate(date(2025, 9, 3), "day"))]
+
+
+@pytest.mark.parametrize(("later", "day"), [("两天后", 30), ("3天之后", 1)])
+def test_days_later_count_from_the_scene_before(gazetteer, rules, later, day):
+    text = f"9月28日，甲公司发布Foo模型。\n{later}，乙公司发布Bar-2模型。"
+    found = mentions_in_article(article(text, datetime(2025, 10, 2)), gazetteer, rules)
+    when = {m.model: m.event_date for m in found}["Bar-2"]
+    assert when == EventDate(date(2025, 9 if day == 30 else 10, day), "day")
