@@ -49,7 +49,7 @@ _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 # are sentences of their own.
 _COLON = re.compile(r"[:：]")
 _SEMICOLONS = ("；", ";")
-_LIST_ITEM_CHARS = 48
+_LIST_ITEM_CHARS = 80
 # How many sentences back in its paragraph an undated mention looks for its scene's date.
 _SCENE_SENTENCES = 4
 # How far after 将 a model may start and still be its object ("将推理模型o3的API价格下调"),
@@ -122,6 +122,7 @@ class CueRules:
     announced: re.Pattern[str]
     effective_date: re.Pattern[str]
     takes_effect: re.Pattern[str]
+    agreement_signed: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
     question_marks: re.Pattern[str]
@@ -145,6 +146,8 @@ class CueRules:
     venue_after: re.Pattern[str]
     hosting_verbs: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
+    chained_starts: tuple[str, ...]
+    chained_types: frozenset[str]
     model_anaphors: re.Pattern[str]
     own_clause_model_anaphors: re.Pattern[str]
     commentary_starts: re.Pattern[str]
@@ -240,6 +243,7 @@ class CueRules:
             announced=re.compile(modality.get("announced", r"(?!x)x")),
             effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
             takes_effect=re.compile(modality.get("takes_effect", r"(?!x)x")),
+            agreement_signed=re.compile(modality.get("agreement_signed", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
             question_marks=_any_word(modality["question_marks"]),
@@ -264,6 +268,8 @@ class CueRules:
             venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
             hosting_verbs=re.compile(roles.get("hosting_verbs", r"(?!x)x")),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
+            chained_starts=tuple(roles.get("chained_starts", [])),
+            chained_types=frozenset(roles.get("chained_types", [])),
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
             commentary_starts=re.compile(roles.get("commentary_starts", r"(?!x)x")),
@@ -858,8 +864,11 @@ def _sentence_events(
                        for at in own_words if start <= at < end)
         # "自4月1日0时起，文心一言将全面免费": an effective date in an earlier clause, or
         # one that says when the change takes effect in a later one
+        # …or a deal whose agreement an earlier clause says is signed ("与Windsurf签署最终协议,
+        # 将收购其知识产权")
         effective = bool(own) and bool(rules.effective_date.search(sentence, 0, start)
-                                       or rules.takes_effect.search(sentence, end))
+                                       or rules.takes_effect.search(sentence, end)
+                                       or rules.agreement_signed.search(sentence, 0, start))
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules, effective))
     found: list[_Found] = []
@@ -871,7 +880,11 @@ def _sentence_events(
     # separated by commas too ("分别是：A的“X”，B的“Y”，以及C的“Z”").
     colon_list = False
     for index, clause in enumerate(clauses):
+        opener = clauses[last_cue_clause] if last_cue_clause is not None else None
+        is_item = opener is not None and (
+            clause.starts_with(rules.enumeration_starts) or index in items or colon_list)
         if clause.cues:
+            told = len(found)
             for cue in clause.cues:
                 source = _target_clause(clauses, index, cue, gazetteer, rules)
                 if source > index:
@@ -892,18 +905,27 @@ def _sentence_events(
                         and (referents := _named_versions(clauses, index, antecedents) or (
                             (_names_anaphor(clauses, index, rules.model_anaphors)
                              or rules.own_clause_model_anaphors.search(clause.text))
-                            and _referents(found, clauses, index, antecedents, rules))):
+                            and _referents(found, clauses, index, antecedents, rules)) or (
+                            clause.starts_with(rules.chained_starts)
+                            and _brought_out(found, rules))):
+                    owners = {f.model.entry.name: f.organization for f in found if f.model}
                     events = list(_anaphor_events(cue, referents,
-                                                  scope.date_of(index, index), rules))
+                                                  scope.date_of(index, index), rules, owners))
                 found.extend(events)
+            if len(found) == told and (is_item or index in listed) and opener is not None and any(
+                cue.event_type in FILING_TYPES for cue in opener.cues
+            ):  # "（2）某某科技有限公司推出的“X”；": its own verb tells nothing, the list goes on
+                if index not in listed:
+                    for cue in opener.cues:
+                        found.extend(_events(scope, last_cue_clause, index, cue))
+                continue
             last_cue_clause = index
             colon_list = _opens_filing_list(clause, clause)
-        elif last_cue_clause is not None and (
-            clause.starts_with(rules.enumeration_starts) or index in items or colon_list
-        ):  # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
-            for cue in clauses[last_cue_clause].cues:
+        elif is_item and opener is not None:
+            # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
+            for cue in opener.cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
-            colon_list = colon_list or _opens_filing_list(clause, clauses[last_cue_clause])
+            colon_list = colon_list or _opens_filing_list(clause, opener)
         elif (clause.matches or clause.any_cue) and index not in listed and not (
             _only_references(clause, rules)
         ):
@@ -1516,6 +1538,13 @@ def _named_versions(
     )
 
 
+def _brought_out(found: list[_Found], rules: CueRules) -> tuple[Match, ...]:
+    """The models the sentence's earlier events bring out, which a clause going on with the same
+    subject and naming none is about too ("正式发布Orion-14B系列大模型, …, 并宣布在GitHub…开源")."""
+    return tuple({f.model.entry.name: f.model for f in found
+                  if f.model and f.event_type in rules.chained_types}.values())
+
+
 def _referents(
     found: list[_Found], clauses: list[_Clause], index: int, antecedents: tuple[Match, ...],
     rules: CueRules,
@@ -1532,21 +1561,24 @@ def _referents(
 
 
 def _anaphor_events(
-    cue: _Cue, antecedents: tuple[Match, ...], when: EventDate | None, rules: CueRules
+    cue: _Cue, antecedents: tuple[Match, ...], when: EventDate | None, rules: CueRules,
+    owners: dict[str, str | None],
 ) -> Iterator[_Found]:
     """Events of `cue` about the models an anaphor stands for ("目前，该模型已在Hugging
-    Face开源": the model of the sentence before)."""
+    Face开源": the model of the sentence before); `owners` are the organisations the
+    sentence's events so far gave models the gazetteer lacks."""
     for model in antecedents:
+        organization = model.entry.organization or owners.get(model.entry.name)
         event_type = cue.event_type
         if event_type == "release" and model.version and not _is_first(model.version, rules):
             event_type = "upgrade"
         if event_type in FILING_TYPES:
             continue  # a filing names its models
-        yield _Found(event_type, cue.text, model, model.entry.organization, model.version,
+        yield _Found(event_type, cue.text, model, organization, model.version,
                      when, None)
         if event_type == "open_source" and model.version and not _is_first(model.version, rules):
             # (as in `_events`: open-sourcing a version brings it out too)
-            yield _Found("upgrade", cue.text, model, model.entry.organization, model.version,
+            yield _Found("upgrade", cue.text, model, organization, model.version,
                          when, None)
 
 

@@ -1354,3 +1354,58 @@ def test_days_later_count_from_the_scene_before(gazetteer, rules, later, day):
     found = mentions_in_article(article(text, datetime(2025, 10, 2)), gazetteer, rules)
     when = {m.model: m.event_date for m in found}["Bar-2"]
     assert when == EventDate(date(2025, 9 if day == 30 else 10, day), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal name and its verb before the quoted service; items whose own verb (推出的)
+        # tells nothing go on with the list
+        ("某市网信办获悉，新增2款已完成登记的服务，分别是：（1）甲乙网络科技有限公司推出的“甲乙问医”；"
+         "（2）丙丁信息技术有限公司推出的“丙丁写作”。",
+         [("registration", "丙丁写作", "丙丁信息技术有限公司"),
+          ("registration", "甲乙问医", "甲乙网络科技有限公司")]),
+        # a long group of items after a semicolon is still the list
+        ("首批通过备案的包括：北京的百度“文心一言”、抖音“云雀”；杭州的阿里巴巴“通义千问”、"
+         "海星科技“海星大模型”、浙江灵语智能科技有限公司“灵语通用大模型”。",
+         [("filing", "云雀", "字节跳动"), ("filing", "文心一言", "百度"),
+          ("filing", "海星", "海星科技"), ("filing", "灵语通用", "浙江灵语智能科技有限公司"),
+          ("filing", "通义千问", "阿里巴巴")]),
+        # going on with the subject (并…), naming no model: the models it brought out
+        ("甲乙科技昨日正式发布Foo-9B系列大模型，最长支持128K上下文，并宣布在GitHub等平台开源。",
+         [("open_source", "Foo-9B", "甲乙科技"), ("release", "Foo-9B", "甲乙科技")]),
+    ],
+)
+def test_heldout18_lists_and_chains(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the models an app calls, told with 已备案的
+        ("登记方面新增1款：甲乙网络科技有限公司“甲乙AI助手”，其使用已备案的通义千问大模型。",
+         [("registration", "甲乙AI助手")]),
+        # a company's state of play, not news
+        ("目前，甲乙科技已发布Foo系列通用大模型，并推出“小甲”“小乙”两款C端产品。", []),
+        # a period summed up
+        ("该公司在过去两年里先后推出了Foo-1、Foo-2等多款模型。", []),
+        # a plan with its time far before the verb
+        ("据报道，OpenAI的新模型最早可能于今年秋季作为ChatGPT的一部分推出。", []),
+        # a yardstick after 超过
+        ("甲乙科技发布Foo-3，多项得分超过谷歌上周推出的Gemini 3 Pro。", [("release", "Foo-3")]),
+        # a signed agreement makes 将收购 a deal
+        ("甲公司宣布与Windsurf签署最终协议，将收购其知识产权和团队。",
+         [("acquisition", "Windsurf")]),
+        ("甲公司宣布与Windsurf签署合作框架协议，将收购其部分股权。", []),
+        # open weights of the models the sentence released
+        ("Meta发布Llama 4系列模型，开放权重可在Hugging Face下载。",
+         [("open_source", "Llama"), ("upgrade", "Llama")]),
+        # a point release the gazetteer lacks, after the verb
+        ("OpenAI今日凌晨发布GPT-5.2系列模型。", [("release", "GPT-5.2")]),
+        # VLA is a kind of model, not its name
+        ("星海图日前宣布开源其双系统VLA大模型。", []),
+    ],
+)
+def test_heldout18_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
