@@ -172,6 +172,7 @@ class CueRules:
     scene_links: re.Pattern[str]
     vague_dates: re.Pattern[str]
     bound_vague: re.Pattern[str]
+    reporting: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
     batch_pattern: re.Pattern[str]
@@ -294,6 +295,7 @@ class CueRules:
             scene_links=_any_word([*dates["anaphors"], *dates.get("scene_links", [])]),
             vague_dates=_any_word(dates.get("vague", [])),
             bound_vague=re.compile(dates.get("bound_vague", r"(?!x)x")),
+            reporting=re.compile(dates.get("reporting", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
@@ -454,6 +456,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
         # (the sentence right before, even in the item before: "② 同日，…" goes on with ①)
         before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
+        if before is not None and sentence.item and _days_later(sentence.simplified, rules):
+            scene = ((recent[-2][2], before), *scene)  # "② 次日凌晨，…": the day after ①
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents)
         if told and rules.commentary_starts.match(sentence.simplified):
@@ -1156,7 +1160,7 @@ def _is_modal(
             continue  # 未来, 将近: not modal
         if any(m.start <= word.start() < m.end for m in matches):
             continue  # part of a name: “灵犀拟人大模型”
-        if word.group() == "将" and _announced(clause, cue, word.end(), rules, effective):
+        if word.group() in ("将", "拟") and _announced(clause, cue, word.end(), rules, effective):
             continue  # "将于4月1日起全面免费": decided, taking effect later
         # "将API价格下调", and "将推理模型o3的API价格下调": a model named shortly after 将 and
         # before the verb is its object (in "将推出o3" the verb comes first, in "将于下月…" a time)
@@ -1668,6 +1672,8 @@ def _clause_date(
         if clause.background or (vague and clause.any_cue):
             return vague  # a vague date beats the date of another event
         when = _date_in(clause.text, reference, rules)
+        if when is not None and vague and rules.reporting.search(clause.text):
+            return vague  # (the date the news is told, not of the event)
         if when is not None and not (vague and when.precision == "year"):
             return when  # (2025年第四季度 says less than 近日)
     return vague

@@ -1409,3 +1409,40 @@ def test_heldout18_lists_and_chains(gazetteer, rules, text, expected):
 )
 def test_heldout18_kinds(gazetteer, rules, text, expected):
     assert events(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an anniversary is background
+        ("Kimi K2发布满半年之际，基于它的衍生模型已超过五百个。", []),
+        # an indirect question
+        ("业内普遍关注月之暗面的下一代模型何时亮相。", []),
+        # a signed share transfer decides 拟…取得 a control deal
+        ("甲乙股份12月3日晚间公告，公司控股股东与丙丁科技签署股份转让协议，丙丁科技拟通过协议转让方式"
+         "取得公司合计55%的股份。",
+         [("acquisition", "甲乙股份")]),
+        ("甲乙股份12月3日晚间公告，公司控股股东与丙丁科技签署战略合作协议，丙丁科技拟取得公司合计55%"
+         "的股份。",
+         []),
+    ],
+)
+def test_heldout19_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 12, 4)) == sorted(expected)
+
+
+def test_a_filing_told_近日_in_a_notice_keeps_its_month(gazetteer, rules):
+    # the notice's day is when the news is told; the subsidiary's model is the parent's
+    text = ("甲乙科技（603999）11月20日晚间公告，公司全资子公司自主研发的“甲乙工业大模型”近日已完成"
+            "生成式人工智能服务备案。")
+    found = mentions_in_article(article(text, datetime(2025, 11, 21)), gazetteer, rules)
+    assert [(m.model, m.organization, m.event_date) for m in found] == [
+        ("甲乙工业", "甲乙科技", EventDate(date(2025, 11, 1), "month"))]
+
+
+def test_the_next_day_in_a_roundup_item_is_the_day_after_the_item_before(gazetteer, rules):
+    text = ("【一周要闻｜3月3日—3月9日】\n① 3月5日，某公司推出智能体Orbit；\n"
+            "② 次日凌晨，腾讯混元开源图生视频模型HunyuanVideo-I2V。")
+    found = mentions_in_article(article(text, datetime(2025, 3, 10)), gazetteer, rules)
+    assert {(m.event_type, m.event_date) for m in found if m.model == "HunyuanVideo"} == {
+        ("open_source", EventDate(date(2025, 3, 6), "day"))}
