@@ -110,6 +110,9 @@ class CueRules:
     triggers: re.Pattern[str]
     context_triggers: re.Pattern[str]
     trigger_types: dict[str, frozenset[str]]  # casefolded trigger word → its types
+    # Each distinct sentence-trap pattern with the types it switches off (types sharing their
+    # traps share one: it runs once per sentence).
+    sentence_trap_groups: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
     window: int
     # Negations and plans; non-modal words first, so that 未来 is read whole before 未 is found
     # in it.
@@ -234,6 +237,7 @@ class CueRules:
             context_triggers=_any_word(
                 (t for spec in types for t in spec.context_triggers), folded=True),
             trigger_types={word: frozenset(names) for word, names in trigger_types.items()},
+            sentence_trap_groups=_trap_groups(types),
             window=int(modality["window"]),
             modal_words=_modal_words(modality),
             disposal_markers=tuple(modality.get("disposal_markers", [])),
@@ -305,6 +309,14 @@ class CueRules:
             list_heading=re.compile(raw["list_context"].get("heading", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
+
+
+def _trap_groups(types: list[EventType]) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    groups: dict[re.Pattern[str], set[str]] = {}
+    for event_type in types:
+        for trap in event_type.sentence_traps:
+            groups.setdefault(trap, set()).add(event_type.name)
+    return tuple((trap, frozenset(names)) for trap, names in groups.items())
 
 
 def _compile_cues(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -655,6 +667,8 @@ def _days_later(sentence: str, rules: CueRules) -> int:
     0 when it says none."""
     if any(word in sentence for word in rules.next_day):
         return 1
+    if "天" not in sentence:
+        return 0  # (the pattern starts with a character class: slow to scan for)
     later = rules.days_later.search(sentence)
     return (_cn_number(later.group(1)) or 0) if later else 0
 
@@ -847,11 +861,7 @@ def _sentence_events(
     # its sentence traps switch off). Cue and trap patterns never cross a comma, so they run
     # once over the sentence.
     present = frozenset().union(*(rules.trigger_types[word] for _, word in hits))
-    present = present - frozenset(
-        t.name for t in rules.types
-        if t.name in present and t.sentence_traps
-        and any(trap.search(sentence) for trap in t.sentence_traps)
-    )
+    present = present - _switched_off(sentence, rules, present)
     candidates, trapped = _cue_candidates(sentence, rules, present, context)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
@@ -945,6 +955,15 @@ def _sentence_events(
     types = frozenset().union(*list_types) | {
         cue.event_type for clause in clauses for cue in clause.cues}
     return _SentenceEvents(found, types, batches)
+
+
+def _switched_off(sentence: str, rules: CueRules, present: frozenset[str]) -> frozenset[str]:
+    """The types of `present` whose sentence traps `sentence` springs."""
+    off: frozenset[str] = frozenset()
+    for trap, names in rules.sentence_trap_groups:
+        if not names.isdisjoint(present) and trap.search(sentence):
+            off |= names
+    return off
 
 
 def _opens_filing_list(clause: _Clause, cue_clause: _Clause) -> bool:
