@@ -126,6 +126,7 @@ class CueRules:
     scheduled: re.Pattern[str]
     announced_types: frozenset[str]
     announced: re.Pattern[str]
+    announced_plans: tuple[str, ...]
     effective_date: re.Pattern[str]
     takes_effect: re.Pattern[str]
     agreement_signed: re.Pattern[str]
@@ -249,6 +250,7 @@ class CueRules:
             scheduled=re.compile(modality.get("scheduled", r"(?!x)x")),
             announced_types=frozenset(modality.get("announced_types", [])),
             announced=re.compile(modality.get("announced", r"(?!x)x")),
+            announced_plans=tuple(modality.get("announced_plans", ["将"])),
             effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
             takes_effect=re.compile(modality.get("takes_effect", r"(?!x)x")),
             agreement_signed=re.compile(modality.get("agreement_signed", r"(?!x)x")),
@@ -546,11 +548,13 @@ def _taking_effect(
     effect ("…宣布V3的API价格将调整为…。全新价格自2025年2月8日起执行"), unless that sentence
     said so itself."""
     told_sentence, events, scene = told
+    if not any(f.event_type in rules.announced_types for f in events.found):
+        return told
     effective = rules.takes_effect.search(sentence)
     if effective is None or rules.effective_date.search(told_sentence.simplified):
         return told
     when = _date_in(effective.group(), reference, rules)
-    if when is None or not any(f.event_type in rules.announced_types for f in events.found):
+    if when is None:
         return told
     dated = [replace(f, date=when) if f.event_type in rules.announced_types else f
              for f in events.found]
@@ -614,6 +618,7 @@ def _across_sentences(
             if f.event_type == "upgrade" and f.model:
                 upgraded.setdefault(f.model.entry.name, set()).add(f.date and f.date.value)
         kept = []
+        days_later = _days_later(sentence.simplified, rules)
         for f in events.found:
             model = f.model.entry.name if f.model else None
             if f.event_type == "release" and model in upgraded and (
@@ -629,7 +634,6 @@ def _across_sentences(
                 ):  # "今年3月推出文心4.5, 昨日发布4.5 Turbo": another event
                     f = replace(f, version=spellings[base][0])
             if f.date is None:
-                days_later = _days_later(sentence.simplified, rules)
                 inherited = None
                 if model and not days_later:
                     inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
@@ -937,16 +941,18 @@ def _sentence_events(
                     events = list(_anaphor_events(cue, referents,
                                                   scope.date_of(index, index), rules, owners))
                 found.extend(events)
-            if len(found) == told and (is_item or index in listed) and opener is not None and any(
-                cue.event_type in FILING_TYPES for cue in opener.cues
-            ):  # "（2）某某科技有限公司推出的“X”；": its own verb tells nothing, the list goes on
-                if index not in listed:
-                    for cue in opener.cues:
-                        found.extend(_events(scope, last_cue_clause, index, cue))
+            # "（2）某某科技有限公司推出的“X”；": an item whose own verb tells nothing goes on
+            # with the filing list (one its opener already took stays taken)
+            goes_on = opener is not None and len(found) == told and (
+                is_item or index in listed) and any(
+                cue.event_type in FILING_TYPES for cue in opener.cues)
+            if not goes_on:
+                last_cue_clause = index
+                colon_list = _opens_filing_list(clause, clause)
                 continue
-            last_cue_clause = index
-            colon_list = _opens_filing_list(clause, clause)
-        elif is_item and opener is not None:
+            if index in listed:
+                continue
+        if is_item and opener is not None:
             # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
             for cue in opener.cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
@@ -1190,7 +1196,9 @@ def _is_modal(
             continue  # 未来, 将近: not modal
         if any(m.start <= word.start() < m.end for m in matches):
             continue  # part of a name: “灵犀拟人大模型”
-        if word.group() in ("将", "拟") and _announced(clause, cue, word.end(), rules, effective):
+        if word.group() in rules.announced_plans and _announced(
+            clause, cue, word.end(), rules, effective
+        ):
             continue  # "将于4月1日起全面免费": decided, taking effect later
         # "将API价格下调", and "将推理模型o3的API价格下调": a model named shortly after 将 and
         # before the verb is its object (in "将推出o3" the verb comes first, in "将于下月…" a time)
@@ -1321,11 +1329,17 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             if organization is None and not (listed and cue.event_type in FILING_TYPES):
                 # Not for an item of a filing list: the list's subject is no developer.
                 organization = scope.owner_of(cue_at)
-        yield _Found(event_type, cue.text, model, organization, version, when, batch)
-        if event_type == "open_source" and version and not _is_first(version, rules):
-            # "开源第二代MoE大模型DeepSeek-V2": open-sourcing a version brings it out too
-            # (or repeats its upgrade, which then merges into the same event).
-            yield _Found("upgrade", cue.text, model, organization, version, when, batch)
+        yield from _with_upgrade(
+            _Found(event_type, cue.text, model, organization, version, when, batch), rules)
+
+
+def _with_upgrade(found: _Found, rules: CueRules) -> Iterator[_Found]:
+    """`found`, and where it open-sources a version, that version's upgrade too: "开源第二代MoE
+    大模型DeepSeek-V2" brings it out (or repeats its upgrade, which then merges into the same
+    event)."""
+    yield found
+    if found.event_type == "open_source" and found.version and not _is_first(found.version, rules):
+        yield replace(found, event_type="upgrade")
 
 
 def _hosts(clause: _Clause, cue: _Cue, rules: CueRules) -> set[str]:
@@ -1608,12 +1622,8 @@ def _anaphor_events(
             event_type = "upgrade"
         if event_type in FILING_TYPES:
             continue  # a filing names its models
-        yield _Found(event_type, cue.text, model, organization, model.version,
-                     when, None)
-        if event_type == "open_source" and model.version and not _is_first(model.version, rules):
-            # (as in `_events`: open-sourcing a version brings it out too)
-            yield _Found("upgrade", cue.text, model, organization, model.version,
-                         when, None)
+        yield from _with_upgrade(
+            _Found(event_type, cue.text, model, organization, model.version, when, None), rules)
 
 
 def _subject(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> str | None:
