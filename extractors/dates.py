@@ -23,6 +23,8 @@ _HOLIDAYS = {
     "国庆节": (10, 1), "双十一": (11, 11), "双11": (11, 11), "平安夜": (12, 24), "圣诞节": (12, 25),
 }
 _HOLIDAY_NAMES = "|".join(_HOLIDAYS)
+# A year named relative to publication: 今年, 去年, 前年, 一年前的, 两年前.
+_YEAR_WORDS = "今年|去年|前年|[一两二三四五六七八九十]年前的?"
 # Partial dates inside sentences, most specific first: the first kind that matches and
 # resolves wins, so "3月16日" beats "近日" in the same clause.
 _EVENT_PATTERNS = (
@@ -30,8 +32,9 @@ _EVENT_PATTERNS = (
     # 2023.3.16 / 2023-03-16 / 2023/3/16 written inside a sentence.
     ("ymd", re.compile(r"(?<![\d.])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")),
     ("ym", re.compile(r"((?:19|20)\d{2})年(\d{1,2})月")),
-    ("this_md", re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})[日号]")),
-    ("this_m", re.compile(r"(今年|去年|前年)(\d{1,2})月(?:份|初|中|底|末)?")),
+    # (…and years back counted: "一年前的5月6日, DeepSeek发布…")
+    ("this_md", re.compile(rf"({_YEAR_WORDS})(\d{{1,2}})月(\d{{1,2}})[日号]")),
+    ("this_m", re.compile(rf"({_YEAR_WORDS})(\d{{1,2}})月(?:份|初|中|底|末)?")),
     ("md", re.compile(r"(?<![\d年.])(\d{1,2})月(\d{1,2})[日号]")),
     # A holiday on a fixed day: "圣诞节当天", "今年元旦"; not a period around it (圣诞节前,
     # 国庆假期).
@@ -67,6 +70,7 @@ _ANY_DATE_WORD = re.compile(
 # 调整价格"): a month-day after publication is then this year's, not last year's.
 _EFFECTIVE = re.compile(r"[^,，。;；]{0,6}?起")
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
+_NUMERALS = "一二三四五六七八九十"
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "前天": 2, "前日": 2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKS_BACK = {"上上": 2, "上": 1, "本": 0, "这": 0, "下": -1}
@@ -144,7 +148,7 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
         if ref is None:
             return None
         if kind in ("this_md", "this_m", "this_y"):
-            year = ref.year + _RELATIVE_YEARS[match[1]]
+            year = ref.year + _years_back(match[1])
             if kind == "this_md":
                 return EventDate(date(year, int(match[2]), int(match[3])), "day")
             if kind == "this_y":
@@ -192,6 +196,13 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
     except ValueError:  # 2月30日 and friends
         return None
     return None
+
+
+def _years_back(word: str) -> int:
+    """The year offset 今年/去年/前年 or N年前(的) names: 0, -1, -2, -N."""
+    if word in _RELATIVE_YEARS:
+        return _RELATIVE_YEARS[word]
+    return -(_NUMERALS.index(word[0].replace("两", "二")) + 1)
 
 
 def _weekday(ref: date, week: str | None, weekday: int) -> date:

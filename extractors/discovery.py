@@ -184,6 +184,8 @@ def discover_models(
             found, inside, text, rules
         ):  # (a field's value is all name, but 悟界·Emu3 is a series and a known model)
             continue  # the gazetteer knows this model
+        if found.field and _owner_and_model(found, inside, known, text, rules):
+            continue  # "服务名称：元象XVERSE大模型": its owner's short name and a known model
         if inside and found.organization is None and inside[0].start == found.start and (
             inside[0].entry.organization
         ):  # "Qwen Code", "Kimi-Researcher": named after the company's model, owned by it
@@ -281,6 +283,20 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
         rest = rest[:start] + rest[end:]
     rest = rest.strip(" -_")
     return bool(rest) and not is_generic(rest, rules) and not rules.version_like.match(rest)
+
+
+def _owner_and_model(
+    found: Discovery, inside: list[Match], known: list[Match], text: str, rules: DiscoveryRules
+) -> bool:
+    """Whether `found` is only an organisation's name and then one gazetteer model (with
+    generic words at most)."""
+    if len(inside) != 1:
+        return False
+    model = inside[0]
+    owner = next((m for m in known if m.entry.kind == "organization"
+                  and m.start == found.start and m.end == model.start), None)
+    rest = text[model.end : found.end].strip()
+    return owner is not None and (not rest or is_generic(rest, rules))
 
 
 def _resolved(found: Discovery, gazetteer: Gazetteer) -> Discovery:

@@ -32,6 +32,7 @@ from typing import NamedTuple
 from extractors.dates import resolve_event_date
 from extractors.discovery import (
     DEFAULT_DISCOVERY_PATH,
+    Discovery,
     DiscoveryRules,
     discover_models,
     is_full_name,
@@ -66,6 +67,9 @@ _LIST_COLON = re.compile(r"[:：]")
 # (A semicolon inside a sentence parts the items of a colon-opened list: see _colon_lists.)
 _CLAUSES = re.compile(r"[^,，;；]+")
 _ITEM_SEPARATORS = ";；"
+_SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
+_SEPARATOR_ONLY = re.compile(r"\s*[、和及与]\s*")
+_COLUMN_LABEL = re.compile(r"\s*【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _REGEX_SYNTAX = re.compile(r"\\.|\(\?P[<=]")
@@ -158,6 +162,7 @@ class CueRules:
     model_anaphors: re.Pattern[str]
     own_clause_model_anaphors: re.Pattern[str]
     commentary_starts: re.Pattern[str]
+    follow_on_starts: re.Pattern[str]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
     attribution_gap: int
@@ -283,6 +288,7 @@ class CueRules:
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
             commentary_starts=re.compile(roles.get("commentary_starts", r"(?!x)x")),
+            follow_on_starts=re.compile(roles.get("follow_on_starts", r"(?!x)x")),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
             attribution_gap=int(roles["attribution_gap"]),
@@ -535,7 +541,18 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # (of one event found twice in a sentence, the mention that names its owner:
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
                 mentions[key] = mention
-    return list(mentions.values())
+    return _without_refined(list(mentions.values()))
+
+
+def _without_refined(mentions: list[Mention]) -> list[Mention]:
+    """`mentions` less those of a version that a dated snapshot in the same article refines:
+    "上传了新模型DeepSeek-R1-0528的权重…“R1模型已完成小版本试升级”" tells one upgrade, R1-0528."""
+    refined = {(m.event_type, m.model, m.version[:-5].lstrip("vV")) for m in mentions
+               if m.version and _SNAPSHOT_VERSION.search(m.version)}
+    if not refined:
+        return mentions
+    return [m for m in mentions
+            if (m.event_type, m.model, (m.version or "").lstrip("vV")) not in refined]
 
 
 def _taking_effect(
@@ -868,7 +885,10 @@ def _sentence_events(
     if rules.question_marks.search(sentence):
         return _SentenceEvents()
     folded = casefold_in_place(sentence)  # (offsets are the sentence's)
-    hits = [(m.start(), m.group()) for m in rules.triggers.finditer(folded)]
+    # (a column label opening the sentence holds no cue word: "【融资快讯】X宣布，近日完成…")
+    label = _COLUMN_LABEL.match(sentence)
+    hits = [(m.start(), m.group())
+            for m in rules.triggers.finditer(folded, label.end() if label else 0)]
     own_words = [at for at, _ in hits]  # (a list word like 名单 is no cue word of its own)
     if context:
         hits += [(m.start(), m.group()) for m in rules.context_triggers.finditer(folded)]
@@ -876,7 +896,7 @@ def _sentence_events(
     # its sentence traps switch off). Cue and trap patterns never cross a comma, so they run
     # once over the sentence.
     present = frozenset().union(*(rules.trigger_types[word] for _, word in hits))
-    present = present - _switched_off(sentence, rules, present)
+    present = present - _switched_off(sentence, rules, present, previous)
     candidates, trapped = _cue_candidates(sentence, folded, rules, present, context)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
@@ -974,11 +994,17 @@ def _sentence_events(
     return _SentenceEvents(found, types, batches)
 
 
-def _switched_off(sentence: str, rules: CueRules, present: frozenset[str]) -> frozenset[str]:
-    """The types of `present` whose sentence traps `sentence` springs."""
+def _switched_off(
+    sentence: str, rules: CueRules, present: frozenset[str], previous: str | None
+) -> frozenset[str]:
+    """The types of `present` whose sentence traps `sentence` springs, or the sentence before
+    it when this one goes on from it ("一年前的5月6日，DeepSeek发布…。随后一周内，…相继宣布降价":
+    the retrospective goes on)."""
+    follows_on = previous is not None and rules.follow_on_starts.match(sentence) is not None
     off: frozenset[str] = frozenset()
     for trap, names in rules.sentence_trap_groups:
-        if not names.isdisjoint(present) and trap.search(sentence):
+        if not names.isdisjoint(present) and (
+                trap.search(sentence) or follows_on and trap.search(previous)):
             off |= names
     return off
 
@@ -1072,6 +1098,8 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
         # one opening it is its owner ("超级智能体“百度伐谋”").
         inside = [m for m in known if item.start <= m.start and m.end <= item.end]
         known = [m for m in known if m not in inside]
+        if item.known is None:
+            known = _without_latin_name(sentence, item, known)
         owner = item.organization or next(
             (m.entry.name for m in inside
              if m.entry.kind == "organization" and m.start == item.start), None)
@@ -1080,6 +1108,17 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
             Entry("model", item.name, owner, family=item.kind, status="discovered"),
             item.start, item.end, item.surface, item.version))
     return sorted(known + named, key=lambda m: m.start)
+
+
+def _without_latin_name(sentence: str, item: Discovery, known: list[Match]) -> list[Match]:
+    """`known` less a model that only starts the Latin name in brackets after the discovered
+    `item`: "“天工超级智能体”（Skywork Super Agents）" is one agent, not also 天工 (Skywork)."""
+    opening = item.end + (sentence[item.end : item.end + 1] in _CLOSING_QUOTES)
+    if sentence[opening : opening + 1] != "(":
+        return known
+    closing = sentence.find(")", opening)
+    return [m for m in known if not (
+        m.entry.kind == "model" and m.start == opening + 1 and m.end < closing)]
 
 
 def _clause(
@@ -1227,9 +1266,13 @@ def _target_clause(
     clauses: list[_Clause], index: int, cue: _Cue, gazetteer: Gazetteer, rules: CueRules
 ) -> int:
     """The clause whose models (or organisations) a cue of clause `index` is about."""
-    if _targets(clauses[index], cue, gazetteer, rules):
-        return index
     clause = clauses[index]
+    if cue.event_type in rules.organisation_types:
+        # (the investor inside the cue is none: "Scale AI证实，已获得Meta的投资")
+        if _organisation_target(clause, cue, gazetteer, rules) is not None:
+            return index
+    elif _targets(clause, cue, gazetteer, rules):
+        return index
     if index > 0 and not (cue.event_type == "acquisition"
                           and not any(word in clause.text for word in rules.acquired_back)):
         # (the subject of "X宣布, 以11亿美元收购Y" is the buyer; "…, 被Y收购", "与X签署协议,
@@ -1382,6 +1425,7 @@ def _event_models(
     """
     models: list[Match] = []
     matches = clause.matches
+    reference_end = -1  # where the last comparison point or model in use ended
     for index, match in enumerate(matches):
         if match.entry.kind == "model":
             service = match.entry.status == "discovered" and match.entry.family == "service"
@@ -1392,7 +1436,16 @@ def _event_models(
                 following.entry.name != match.entry.name
             ) and rules.series_before_name.fullmatch(clause.text, match.end, following.start):
                 continue  # "“书生”科学多模态大模型Intern-S1": the series of the next one
-            if not _is_reference(clause.text, match, rules):
+            # (its owner's name may come first: "所调用的已备案模型为网易伏羲玉言大模型";
+            # and a list of them goes on: "调用的已备案模型：DeepSeek、通义千问")
+            owner = matches[index - 1] if index else None
+            named_from = owner.start if owner is not None and owner.end == match.start and (
+                owner.entry.kind == "organization") else match.start
+            if _is_reference(clause.text, match, rules, named_from) or (
+                    reference_end >= 0 and _SEPARATOR_ONLY.fullmatch(
+                        clause.text, reference_end, match.start)):
+                reference_end = match.end
+            else:
                 models.append(match)
             continue
         if event_type not in FILING_TYPES:
@@ -1438,11 +1491,16 @@ def _only_references(clause: _Clause, rules: CueRules) -> bool:
         _is_reference(clause.text, m, rules) for m in clause.matches)
 
 
-def _is_reference(clause: str, model: Match, rules: CueRules) -> bool:
-    before = clause[max(0, model.start - rules.reference_window - 2) : model.start]
+def _is_reference(
+    clause: str, model: Match, rules: CueRules, named_from: int | None = None
+) -> bool:
+    """Whether `model` is a comparison point or a model something else uses, not the subject
+    of the clause's event; `named_from` is where its name starts with its owner's."""
+    start = model.start if named_from is None else named_from
+    before = clause[max(0, start - rules.reference_window - 2) : start]
     if before.rstrip(_QUOTES).endswith(rules.reference_prefixes):
         return True
-    if rules.reference_verbs.search(clause, 0, model.start):
+    if rules.reference_verbs.search(clause, 0, start):
         return True
     return bool(rules.reference_suffixes.match(clause, model.end))
 

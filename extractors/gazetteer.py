@@ -301,4 +301,7 @@ def _version_at(
         edition = _EDITION.match(text, end)
         if edition:
             version, end = f"{version} {edition.group(1)}", edition.end()
+            # (and a second one joined to it: Gemini 2.5 Flash-Lite)
+            if text.startswith("-", end) and (second := _EDITION.match(text, end)):
+                version, end = f"{version}-{second.group(1)}", second.end()
     return version, end

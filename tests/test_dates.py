@@ -73,6 +73,9 @@ def test_datelines():
         ("元旦当天发布", date(2025, 1, 3), (date(2025, 1, 1), "day")),
         ("去年国庆节上线", date(2025, 3, 1), (date(2024, 10, 1), "day")),
         ("国庆节假期期间，下载量大增", REF, None),
+        # years counted back from publication
+        ("一年前的3月12日，某公司推出首款模型", date(2025, 4, 2), (date(2024, 3, 12), "day")),
+        ("两年前的9月，这款应用上线", date(2025, 4, 2), (date(2023, 9, 1), "month")),
     ],
 )
 def test_more_event_dates(sentence, reference, expected):

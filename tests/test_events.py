@@ -1446,3 +1446,85 @@ def test_the_next_day_in_a_roundup_item_is_the_day_after_the_item_before(gazette
     found = mentions_in_article(article(text, datetime(2025, 3, 10)), gazetteer, rules)
     assert {(m.event_type, m.event_date) for m in found if m.model == "HunyuanVideo"} == {
         ("open_source", EventDate(date(2025, 3, 6), "day"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a retrospective goes on in the sentence that follows it
+        ("两年前的5月6日，甲公司发布Foo-2，并把API价格压到每百万tokens 1元。随后一周内，文心一言、"
+         "通义千问相继宣布降价。",
+         []),
+        # the time since an open-sourcing
+        ("混元开源三个多月以来，社区衍生模型已超过2万个。", []),
+        # a launch put off, and one that was only scheduled
+        ("据报道，谷歌已再次推迟其旗舰模型Gemini 3 Ultra的发布。", []),
+        ("谷歌原定于7月发布的Gemini 3 Ultra将推迟至秋季。", []),
+        # talks about an investment
+        ("据报道，亚马逊正就向Anthropic追加投资40亿美元进行谈判。", []),
+        # a mode for testers, a feature's beta inside an app
+        ("此外，Claude Opus 4新增“扩展思考”模式，目前仅向部分测试用户开放。", []),
+        ("OpenAI为ChatGPT桌面端上线屏幕共享模式测试版。", []),
+        # the model behind a product opened to developers
+        ("苹果宣布向开发者开放Apple Intelligence背后的端侧模型。", []),
+        # the investor inside the cue is not the funded company; a column label holds no cue
+        ("芯片公司Foo AI周三证实，已获得英伟达的“战略投资”。", [("funding", "Foo AI")]),
+        ("【投融资】具身智能公司甲乙机器人（Jiayi Robotics）宣布，近日完成数亿元B轮融资。",
+         [("funding", "甲乙机器人")]),
+        # a Latin name in brackets belongs to the new product, not to the model it starts with
+        ("昆仑万维正式发布“天工深度研究员”（Skywork Deep Researcher），可自动撰写报告。",
+         [("release", "天工深度研究员")]),
+        # "the first" before a new model's name
+        ("乙公司今天推出国内首个中医问诊大模型。", [("release", "中医问诊")]),
+        # checkpoints are weights
+        ("谷歌已将Gemma 3的代码和模型检查点对外开放。",
+         [("open_source", "Gemma"), ("upgrade", "Gemma")]),
+        # a model set against its own earlier version is the subject; 其…版本 is that model's
+        ("RoboBrain 2.0相比上一代在规划能力上大幅提升，其32B版本已同步开源。",
+         [("open_source", "RoboBrain"), ("upgrade", "RoboBrain")]),
+    ],
+)
+def test_heldout20_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 7, 10)) == sorted(expected)
+
+
+def test_the_models_a_registered_app_calls_are_no_registrations(gazetteer, rules):
+    # a list of them after a colon, and one written after its owner's name
+    text = ("某市网信办公布第三批完成登记的生成式人工智能服务，具体如下：\n"
+            "（一）甲乙科技有限公司，应用名称：小甲助手，调用的已备案模型：DeepSeek、文心一言；\n"
+            "（二）丙丁网络科技有限公司，应用名称：丙丁写作，调用的已备案模型：通义千问。")
+    assert events(text, gazetteer, rules, datetime(2025, 7, 10)) == [
+        ("registration", "丙丁写作"), ("registration", "小甲助手")]
+    text = ("新增登记：甲乙网络科技有限公司——“甲乙画师”，所调用的已备案模型为百度文心一言；"
+            "丙丁信息技术有限公司——“丙丁写作”，所调用的已备案模型为阿里通义千问。")
+    assert events(text, gazetteer, rules, datetime(2025, 7, 10)) == [
+        ("registration", "丙丁写作"), ("registration", "甲乙画师")]
+
+
+def test_a_service_named_by_its_owner_and_a_known_model_is_that_model(gazetteer, rules):
+    # and ICP is a word of its own: MiniCPM holds no ICP filing
+    text = ("某省网信办发布公告，新增备案如下：\n"
+            "1. 北京面壁智能科技有限公司，服务名称：面壁MiniCPM大模型；\n"
+            "2. 深圳元象信息科技有限公司，服务名称：元象XVERSE大模型。")
+    found = mentions_in_article(article(text, datetime(2025, 7, 10)), gazetteer, rules)
+    assert sorted((m.model, m.organization, m.model_status) for m in found) == [
+        ("MiniCPM", "面壁智能", "gazetteer"), ("XVERSE", "元象科技", "gazetteer")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole number set apart after a new Latin name is part of it
+        ("Hume AI发布语音模型EVI 3。", [("release", "EVI 3", None)]),
+        ("甲公司发布视频模型Foo 2款。", [("release", "Foo", None)]),
+        # two editions joined
+        ("谷歌推出Gemini 2.5 Flash-Lite。", [("upgrade", "Gemini", "2.5 Flash-Lite")]),
+        # a dated snapshot refines the version an article also names
+        ("DeepSeek在Hugging Face上传了DeepSeek-V3-0324的权重，官方称“DeepSeek V3模型已完成小版本"
+         "升级”。",
+         [("open_source", "DeepSeek", "V3-0324"), ("upgrade", "DeepSeek", "V3-0324")]),
+    ],
+)
+def test_heldout20_versions(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2025, 7, 10)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model, m.version) for m in found}) == sorted(expected)
