@@ -271,6 +271,10 @@ def in_gazetteer_terms(gold: Event, gazetteer: Gazetteer) -> Event:
     entry = gazetteer.lookup(organization) if organization else None
     if entry is not None:
         organization = entry.name if entry.kind == "organization" else entry.organization
+    elif organization:
+        # (a name the gazetteer lacks, as the extractor writes it: on the simplified text,
+        # where 钉钉（中国） is 钉钉(中国))
+        organization = simplify(organization)
     return replace(gold, names=frozenset(names), organization=organization)
 
 

@@ -26,6 +26,8 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _MODEL_NOUN = "大模型"
 _MODEL_NOUN_TAIL = "模型"
+# A release verb right before a name delimits it as a model noun does: "开源MiMo-Audio".
+_RELEASE_VERB_TAIL = re.compile(r"(?:发布|推出|开源|上线|亮相)了?\s?$")
 # A product's own word after a model's name: a capitalised word with a capital inside (UniPic).
 _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # …or a word of its own joined by a hyphen: LongCat-Image (not an edition: Qwen-Max).
@@ -262,7 +264,8 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
     noun) holding gazetteer models names something else: “豆包爱学”, 医护智能助手WiNEX Copilot,
     Agent产品Kimi-Researcher, 多模态模型Skywork UniPic (but “讯飞星火认知大模型”, “豆包App”,
     “混元Large” and 模型Kimi K2 only add generic words, an edition or a version)."""
-    after_noun = text[: found.start].rstrip().endswith(_MODEL_NOUN_TAIL)
+    after_noun = text[: found.start].rstrip().endswith(_MODEL_NOUN_TAIL) or bool(
+        _RELEASE_VERB_TAIL.search(text, max(0, found.start - 4), found.start))
     delimited = found.kind in ("app", "service") or after_noun or (
         found.start > 0 and text[found.start - 1] in _OPENING_QUOTES)
     if not delimited or any(m.start < found.start or m.end > found.end for m in inside):

@@ -67,6 +67,8 @@ _LIST_COLON = re.compile(r"[:：]")
 # (A semicolon inside a sentence parts the items of a colon-opened list: see _colon_lists.)
 _CLAUSES = re.compile(r"[^,，;；]+")
 _ITEM_SEPARATORS = ";；"
+# A word of its own joined to a known Latin name by a hyphen: MiMo-Audio (not Qwen-Max: generic).
+_HYPHEN_WORD = re.compile(r"-([A-Z][a-z]{2,})(?![A-Za-z])")
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _SEPARATOR_ONLY = re.compile(r"\s*[、和及与]\s*")
 _COLUMN_LABEL = re.compile(r"\s*【[^】]{1,12}】")
@@ -174,6 +176,7 @@ class CueRules:
     release_label: re.Pattern[str]
     version_after_model: re.Pattern[str]
     version_next_clause: re.Pattern[str]
+    version_opening_clause: re.Pattern[str]
     first_versions: frozenset[str]
     date_traps: tuple[str, ...]
     background: re.Pattern[str]
@@ -192,6 +195,7 @@ class CueRules:
     inherit_article_batch: bool
     both_lists: re.Pattern[str]
     list_heading: re.Pattern[str]
+    list_opening: re.Pattern[str]
     discovery: DiscoveryRules | None = None
 
     @classmethod
@@ -300,6 +304,7 @@ class CueRules:
             release_label=re.compile(versions["release_label"]),
             version_after_model=re.compile(versions["after_model"]),
             version_next_clause=re.compile(versions["next_clause"]),
+            version_opening_clause=re.compile(versions.get("opening_clause", r"(?!x)x")),
             first_versions=frozenset(versions["first"]),
             date_traps=tuple(dates["traps"]),
             background=re.compile(dates["background"]),
@@ -318,6 +323,7 @@ class CueRules:
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
             both_lists=re.compile(raw["batches"].get("both_lists", r"(?!x)x")),
             list_heading=re.compile(raw["list_context"].get("heading", r"(?!x)x")),
+            list_opening=re.compile(raw["list_context"].get("opening", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
 
@@ -480,7 +486,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # A filing list opening a paragraph goes on with the announcement before it too
         # ("上海市网信办4月11日发布消息…完成备案。\n其中，本次新增的6款分别为：…").
         # A list naming its own batch ("第一批通过备案的大模型包括…") is another scene.
-        goes_on = context & FILING_TYPES and not rules.batch_pattern.search(sentence.simplified)
+        goes_on = (context & FILING_TYPES or rules.list_opening.match(sentence.simplified)) \
+            and not rules.batch_pattern.search(sentence.simplified)
         # So do the lines of a list under a heading ("新增备案：\n（1）…").
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
             not same_paragraph and rules.scene_links.search(sentence.simplified)) else earlier
@@ -1087,6 +1094,8 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
     if rules.discovery is None:
         return known
     discovered = discover_models(sentence, gazetteer, rules.discovery, known)
+    if _HYPHEN_WORD.search(sentence):
+        known = [_named_apart(sentence, m, rules.discovery) for m in known]
     if not discovered:
         return known
     named = []
@@ -1108,6 +1117,20 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
             Entry("model", item.name, owner, family=item.kind, status="discovered"),
             item.start, item.end, item.surface, item.version))
     return sorted(known + named, key=lambda m: m.start)
+
+
+def _named_apart(sentence: str, match: Match, rules: DiscoveryRules) -> Match:
+    """`match`, or where a word of its own is joined to a known Latin name, the model that
+    whole names, its owner's: "MiMo-Audio-7B-Base" is MiMo-Audio, not MiMo (but Qwen-Max
+    only adds an edition)."""
+    if match.entry.kind != "model" or match.version or not match.surface[-1:].isascii():
+        return match
+    word = _HYPHEN_WORD.match(sentence, match.end)
+    if word is None or is_generic(word.group(1), rules):
+        return match
+    name = match.surface + word.group()
+    return Match(Entry("model", name, match.entry.organization, family="latin",
+                       status="discovered"), match.start, word.end(), name)
 
 
 def _without_latin_name(sentence: str, item: Discovery, known: list[Match]) -> list[Match]:
@@ -1325,8 +1348,9 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
     when = scope.date_of(cue_at, models_at)
     if cue.event_type in rules.announced_types:
         when = scope.effective_date() or when
+    following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
     if (cue.event_type in rules.agent_types
-            and rules.attributive_after.match(cue_clause.text, cue.end)
+            and _attributive(cue_clause, cue, following, rules)
             and not _describes_released(cue_clause, cue, rules)
             and (not _is_recent(_date_in(cue_clause.text, reference, rules), reference,
                                 rules.attributive_days)
@@ -1346,7 +1370,6 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         # "X发布Y": a model before the cue is the agent when one follows it.
         objects = [m for m in models if m.start >= cue.end]
         models = objects or models
-    following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
     hosts = _hosts(cue_clause, cue, rules)
     for model in models:
         if hosts and model.entry.status == "gazetteer" and model.entry.organization not in hosts:
@@ -1374,6 +1397,18 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
                 organization = scope.owner_of(cue_at)
         yield from _with_upgrade(
             _Found(event_type, cue.text, model, organization, version, when, batch), rules)
+
+
+def _attributive(
+    cue_clause: _Clause, cue: _Cue, following: _Clause | None, rules: CueRules
+) -> bool:
+    """Whether the cue is an attribute of what follows it ("去年发布的Kimi"), read on into
+    the next clause where 的 closes its own ("与之一同亮相的，还有X" names what was launched)."""
+    attributive = rules.attributive_after.match(cue_clause.text, cue.end)
+    if attributive is None or following is None or attributive.end() < len(cue_clause.text):
+        return attributive is not None
+    return rules.attributive_after.match(cue_clause.text + "，" + following.text, cue.end) \
+        is not None
 
 
 def _with_upgrade(found: _Found, rules: CueRules) -> Iterator[_Found]:
@@ -1517,6 +1552,10 @@ def _version_nearby(
         return next(group for group in after_model.groups() if group)
     after_cue = (rules.version_after_cue if cue.event_type == "upgrade"
                  else rules.release_label).match(cue_clause.text, cue.end)
+    if after_cue is None and cue_clause is not clause:
+        # "可灵AI昨日宣布，全新2.5 Turbo视频生成模型正式上线": the cue's own clause opens
+        # with the version of the model the clause before names
+        after_cue = rules.version_opening_clause.match(cue_clause.text, 0, cue.start)
     return after_cue.group(1) if after_cue else None
 
 

@@ -1528,3 +1528,46 @@ def test_a_service_named_by_its_owner_and_a_known_model_is_that_model(gazetteer,
 def test_heldout20_versions(gazetteer, rules, text, expected):
     found = mentions_in_article(article(text, datetime(2025, 7, 10)), gazetteer, rules)
     assert sorted({(m.event_type, m.model, m.version) for m in found}) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of its own joined to a known Latin name names another model (not an edition)
+        ("小米今日宣布开源MiMo-Audio，这是其首个语音大模型。", [("open_source", "MiMo-Audio")]),
+        ("此次开源的包括MiMo-Audio-7B-Base和MiMo-Audio-7B-Instruct两个版本。",
+         [("open_source", "MiMo-Audio")]),
+        ("Anthropic发布Claude-Sonnet。", [("release", "Claude")]),
+        # a time zone before the date is no company
+        ("AI制药初创公司Foo Labs，当地时间10月8日宣布获得1亿美元A轮融资。",
+         [("funding", "Foo Labs")]),
+        # a period summed up
+        ("三年间，OpenAI先后推出GPT-4、GPT-4o和GPT-5。", []),
+    ],
+)
+def test_heldout21_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 10, 10)) == sorted(expected)
+
+
+def test_what_was_launched_alongside_takes_the_scene_of_the_paragraph_before(gazetteer, rules):
+    text = "11月19日，谷歌正式发布Gemini 3。\n与之一同亮相的，还有全新的编程平台Google Bar。"
+    found = mentions_in_article(article(text, datetime(2025, 11, 20)), gazetteer, rules)
+    assert {(m.event_type, m.model, m.event_date) for m in found} == {
+        ("upgrade", "Gemini", EventDate(date(2025, 11, 19), "day")),
+        ("release", "Google Bar", EventDate(date(2025, 11, 19), "day"))}
+
+
+def test_a_version_opening_the_cue_clause_is_the_model_of_the_clause_before(gazetteer, rules):
+    found = mentions_in_article(
+        article("可灵AI昨日宣布，全新2.5 Turbo视频生成模型正式上线。", datetime(2025, 10, 10)),
+        gazetteer, rules)
+    assert [(m.event_type, m.model, m.version) for m in found] == [("upgrade", "可灵", "2.5 Turbo")]
+
+
+def test_a_paragraph_opening_with_new_filings_goes_on_with_the_announcement(gazetteer, rules):
+    text = ("杭州市网信办10月9日发布消息，杭州又有2款服务通过审核。\n"
+            "新增备案2款：杭州甲乙科技有限公司——“甲乙大模型”；杭州丙丁科技有限公司——“丙丁大模型”。")
+    found = mentions_in_article(article(text, datetime(2025, 10, 10)), gazetteer, rules)
+    assert {(m.model, m.event_date) for m in found} == {
+        ("甲乙", EventDate(date(2025, 10, 9), "day")),
+        ("丙丁", EventDate(date(2025, 10, 9), "day"))}
