@@ -269,6 +269,10 @@ def in_gazetteer_terms(gold: Event, gazetteer: Gazetteer) -> Event:
             names.add(_fold(entry.name))
     organization = gold.organization
     entry = gazetteer.lookup(organization) if organization else None
+    if entry is None and organization and organization.endswith("有限公司"):
+        # (a legal name holding a company the gazetteer knows now: 北京搜狐互联网信息服务有限公司)
+        entry = next((m.entry for m in gazetteer.find(simplify(organization))
+                      if m.entry.kind == "organization"), None)
     if entry is not None:
         organization = entry.name if entry.kind == "organization" else entry.organization
     elif organization:

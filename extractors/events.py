@@ -148,6 +148,7 @@ class CueRules:
     list_separators: re.Pattern[str]
     list_openers: tuple[str, ...]
     continuation_starts: tuple[str, ...]
+    list_tails: tuple[str, ...]
     organisation_types: frozenset[str]
     investor_markers: re.Pattern[str]
     target_markers: re.Pattern[str]
@@ -276,6 +277,7 @@ class CueRules:
             list_separators=re.compile(roles["list_separators"]),
             list_openers=tuple(roles["list_openers"]),
             continuation_starts=tuple(roles["continuation_starts"]),
+            list_tails=tuple(roles.get("list_tails", ())),
             organisation_types=frozenset(roles["organisation_types"]),
             investor_markers=re.compile(roles["investor_markers"]),
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
@@ -946,6 +948,10 @@ def _sentence_events(
                 if source > index:
                     listed.add(source)
                 events = list(_events(scope, index, source, cue))
+                if source == index and index and clause.starts_with(rules.list_tails) and not (
+                        clauses[index - 1].cues or index - 1 in listed):
+                    # "…的“A”、…的“B”，以及…的“C”等均已完成登记": the items before the last
+                    events += _events(scope, index, index - 1, cue)
                 if not events and cue.event_type in rules.organisation_types \
                         and any(word in clause.text for word in rules.organisation_anaphors):
                     # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
@@ -1070,11 +1076,12 @@ class _Scope:
 
     def owner_of(self, cue_at: int) -> str | None:
         """The organisation the sentence is about up to clause `cue_at` ("猎户星空召开发布会,
-        正式发布自研的Orion-14B"), else, where that clause says 公司 or 其, the one the
-        sentence before is about ("用友网络发布公告称, 公司自主研发的YonGPT…")."""
+        正式发布自研的Orion-14B"), else, where the clauses up to it say 公司 or 其, the one
+        the sentence before is about ("用友网络发布公告称, 公司自主研发的YonGPT…", "…发布财报。
+        会上，公司管理层透露，自研的X已通过备案")."""
         if cue_at not in self._owners:
             owner = _first_target(self.clauses[: cue_at + 1], self.gazetteer, self.rules)
-            if owner is None and any(word in self.clauses[cue_at].text
+            if owner is None and any(word in clause.text for clause in self.clauses[: cue_at + 1]
                                      for word in self.rules.organisation_anaphors):
                 owner = self.previous_subject()
             self._owners[cue_at] = owner

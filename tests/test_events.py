@@ -1571,3 +1571,49 @@ def test_a_paragraph_opening_with_new_filings_goes_on_with_the_announcement(gaze
     assert {(m.model, m.event_date) for m in found} == {
         ("甲乙", EventDate(date(2025, 10, 9), "day")),
         ("丙丁", EventDate(date(2025, 10, 9), "day"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 此次并购 comments on the deal just told
+        ("英伟达周二宣布，已同意收购数据平台Foo Labs。此次并购发生在英伟达财报发布前夕。",
+         [("acquisition", "Foo Labs")]),
+        # an upgrade told as an attribute, months ago
+        ("公司表示，去年升级发布的文心大模型4.5已在教育场景规模化应用。", []),
+        # a merger being planned over several clauses, and the money raised with it
+        ("中科曙光、海光信息6月1日晚间同步公告，中科曙光正在筹划通过向海光信息全体股东发行股票的方式，"
+         "换股吸收合并海光信息，并发行股票募集配套资金。",
+         []),
+        # the seller's side of a control deal
+        ("甲乙股份7月1日晚间公告，公司控股股东已与丙丁科技签署《股份转让协议》，将以协议转让方式转让"
+         "公司控制权。",
+         [("acquisition", "甲乙股份")]),
+        # the items of a list before its last one, after 以及
+        ("名单显示，甲公司的“甲助手”、乙公司的“乙写作”，以及丙公司的“丙画师”等均已完成登记。",
+         [("registration", "丙画师"), ("registration", "乙写作"), ("registration", "甲助手")]),
+        # a filing list by region
+        ("首批通过备案的大模型8月31日起陆续上线。其中，北京地区包括百度的文心一言、智谱AI的ChatGLM；"
+         "上海地区则有商汤科技的商量SenseChat。",
+         [("filing", "ChatGLM"), ("filing", "商量SenseChat"), ("filing", "文心一言")]),
+    ],
+)
+def test_heldout22_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed company with its exchange code; 公司 in an earlier clause stands for it
+        ("甲乙直聘（NASDAQ: JY）3月12日发布年报。在随后的电话会上，公司管理层透露，自研的丙丁大模型"
+         "已于今年1月通过备案。",
+         [("filing", "丙丁", "甲乙直聘")]),
+        # the rest of a legal name before 旗下
+        ("上海市网信办日前公布新一批生成式人工智能服务备案及登记信息。新增登记方面，丙丁信息科技（上海）"
+         "有限公司旗下AI写作应用“丙丁写作”也出现在名单上。",
+         [("registration", "丙丁写作", "丙丁信息科技(上海)有限公司")]),
+    ],
+)
+def test_heldout22_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
