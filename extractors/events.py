@@ -71,7 +71,7 @@ _ITEM_SEPARATORS = ";；"
 _HYPHEN_WORD = re.compile(r"-([A-Z][a-z]{2,})(?![A-Za-z])")
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _SEPARATOR_ONLY = re.compile(r"\s*[、和及与]\s*")
-_COLUMN_LABEL = re.compile(r"\s*【[^】]{1,12}】")
+_COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _REGEX_SYNTAX = re.compile(r"\\.|\(\?P[<=]")
@@ -488,7 +488,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # A filing list opening a paragraph goes on with the announcement before it too
         # ("上海市网信办4月11日发布消息…完成备案。\n其中，本次新增的6款分别为：…").
         # A list naming its own batch ("第一批通过备案的大模型包括…") is another scene.
-        goes_on = (context & FILING_TYPES or rules.list_opening.match(sentence.simplified)) \
+        goes_on = (context & FILING_TYPES or not same_paragraph
+                   and rules.list_opening.match(sentence.simplified)) \
             and not rules.batch_pattern.search(sentence.simplified)
         # So do the lines of a list under a heading ("新增备案：\n（1）…").
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
@@ -895,7 +896,7 @@ def _sentence_events(
         return _SentenceEvents()
     folded = casefold_in_place(sentence)  # (offsets are the sentence's)
     # (a column label opening the sentence holds no cue word: "【融资快讯】X宣布，近日完成…")
-    label = _COLUMN_LABEL.match(sentence)
+    label = _COLUMN_LABEL.match(sentence) if sentence.startswith("【") else None
     hits = [(m.start(), m.group())
             for m in rules.triggers.finditer(folded, label.end() if label else 0)]
     own_words = [at for at, _ in hits]  # (a list word like 名单 is no cue word of its own)
@@ -1013,11 +1014,17 @@ def _switched_off(
     """The types of `present` whose sentence traps `sentence` springs, or the sentence before
     it when this one goes on from it ("一年前的5月6日，DeepSeek发布…。随后一周内，…相继宣布降价":
     the retrospective goes on)."""
-    follows_on = previous is not None and rules.follow_on_starts.match(sentence) is not None
+    follows_on: bool | None = None  # (worked out once, when first needed)
     off: frozenset[str] = frozenset()
     for trap, names in rules.sentence_trap_groups:
-        if not names.isdisjoint(present) and (
-                trap.search(sentence) or follows_on and trap.search(previous)):
+        if names.isdisjoint(present):
+            continue
+        if trap.search(sentence):
+            off |= names
+            continue
+        if follows_on is None:
+            follows_on = previous is not None and rules.follow_on_starts.match(sentence) is not None
+        if follows_on and trap.search(previous):
             off |= names
     return off
 
