@@ -26,12 +26,10 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _MODEL_NOUN = "大模型"
 _MODEL_NOUN_TAIL = "模型"
-# A release verb right before a name delimits it as a model noun does: "开源MiMo-Audio".
-_RELEASE_VERB_TAIL = re.compile(r"(?:发布|推出|开源|上线|亮相)了?\s?$")
 # A product's own word after a model's name: a capitalised word with a capital inside (UniPic).
 _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # …or a word of its own joined by a hyphen: LongCat-Image (not an edition: Qwen-Max).
-_HYPHEN_WORD = re.compile(r"-[A-Z][a-z]{2,}")
+_HYPHEN_WORD = re.compile(r"-([A-Z][a-z]{2,})(?![A-Za-z])")
 # …or a code of its own: Step-1X (not a size: Qwen-72B, Kimi-128K).
 _HYPHEN_CODE = re.compile(r"-\d+[AC-JL-SU-Z]")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
@@ -69,6 +67,7 @@ class DiscoveryRules:
     bad_words: tuple[str, ...]
     version_like: re.Pattern[str]
     appositive_not_after: tuple[str, ...]
+    delimiting_verbs: re.Pattern[str]  # a release verb closing the text before a name
     longest_generic: int
     needed_words: frozenset[str]  # the `needs` of all patterns
 
@@ -110,6 +109,8 @@ class DiscoveryRules:
             bad_words=tuple(stop["bad_words"]),
             version_like=re.compile(stop["version_like"]),
             appositive_not_after=tuple(raw["appositive_not_after"]["words"]),
+            delimiting_verbs=re.compile(
+                "(?:" + "|".join(map(re.escape, raw["delimiting_verbs"]["words"])) + r")了?\s?$"),
             longest_generic=max(map(len, generic)),
             needed_words=frozenset(word for p in patterns for word in p.needs),
         )
@@ -265,7 +266,7 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
     Agent产品Kimi-Researcher, 多模态模型Skywork UniPic (but “讯飞星火认知大模型”, “豆包App”,
     “混元Large” and 模型Kimi K2 only add generic words, an edition or a version)."""
     after_noun = text[: found.start].rstrip().endswith(_MODEL_NOUN_TAIL) or bool(
-        _RELEASE_VERB_TAIL.search(text, max(0, found.start - 4), found.start))
+        rules.delimiting_verbs.search(text, max(0, found.start - 4), found.start))
     delimited = found.kind in ("app", "service") or after_noun or (
         found.start > 0 and text[found.start - 1] in _OPENING_QUOTES)
     if not delimited or any(m.start < found.start or m.end > found.end for m in inside):
@@ -277,7 +278,7 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
         rest = found.surface[first.end - found.start :].strip()
         return first.start == found.start and (
             bool(_PRODUCT_WORD.fullmatch(rest)) or bool(_HYPHEN_CODE.fullmatch(rest))
-            or bool(_HYPHEN_WORD.fullmatch(rest)) and not is_generic(rest.lstrip("-"), rules))
+            or (word := joined_word(rest, 0, rules)) is not None and word.end() == len(rest))
     rest = found.surface
     for model in sorted(inside, key=lambda m: m.start, reverse=True):
         start, end = model.start - found.start, model.end - found.start
@@ -286,6 +287,13 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
         rest = rest[:start] + rest[end:]
     rest = rest.strip(" -_")
     return bool(rest) and not is_generic(rest, rules) and not rules.version_like.match(rest)
+
+
+def joined_word(text: str, at: int, rules: DiscoveryRules) -> re.Match[str] | None:
+    """A word of its own joined by a hyphen at `at` to a name before it, its group 1 the word:
+    "-Image" in LongCat-Image, "-Audio" in MiMo-Audio (not an edition: Qwen-Max)."""
+    word = _HYPHEN_WORD.match(text, at)
+    return word if word is not None and not is_generic(word.group(1), rules) else None
 
 
 def _owner_and_model(

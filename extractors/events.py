@@ -37,6 +37,7 @@ from extractors.discovery import (
     discover_models,
     is_full_name,
     is_generic,
+    joined_word,
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
 from extractors.normalize import casefold_in_place, simplify, stable_id
@@ -67,10 +68,7 @@ _LIST_COLON = re.compile(r"[:：]")
 # (A semicolon inside a sentence parts the items of a colon-opened list: see _colon_lists.)
 _CLAUSES = re.compile(r"[^,，;；]+")
 _ITEM_SEPARATORS = ";；"
-# A word of its own joined to a known Latin name by a hyphen: MiMo-Audio (not Qwen-Max: generic).
-_HYPHEN_WORD = re.compile(r"-([A-Z][a-z]{2,})(?![A-Za-z])")
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
-_SEPARATOR_ONLY = re.compile(r"\s*[、和及与]\s*")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
@@ -306,7 +304,8 @@ class CueRules:
             release_label=re.compile(versions["release_label"]),
             version_after_model=re.compile(versions["after_model"]),
             version_next_clause=re.compile(versions["next_clause"]),
-            version_opening_clause=re.compile(versions.get("opening_clause", r"(?!x)x")),
+            version_opening_clause=re.compile(
+                versions["opening_clause"] + versions["release_label"]),
             first_versions=frozenset(versions["first"]),
             date_traps=tuple(dates["traps"]),
             background=re.compile(dates["background"]),
@@ -556,9 +555,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
 
 def _without_refined(mentions: list[Mention]) -> list[Mention]:
     """`mentions` less those of a version that a dated snapshot in the same article refines:
-    "上传了新模型DeepSeek-R1-0528的权重…“R1模型已完成小版本试升级”" tells one upgrade, R1-0528."""
-    refined = {(m.event_type, m.model, m.version[:-5].lstrip("vV")) for m in mentions
-               if m.version and _SNAPSHOT_VERSION.search(m.version)}
+    "上传了新模型DeepSeek-R1-0528的权重…“R1模型已完成小版本试升级”" tells one upgrade, R1-0528,
+    and so does "DeepSeek-V3的小版本更新DeepSeek-V3-0324"."""
+    refined = {(m.event_type, m.model, _SNAPSHOT_VERSION.sub("", m.version).lstrip("vV"))
+               for m in mentions if m.version and _SNAPSHOT_VERSION.search(m.version)}
     if not refined:
         return mentions
     return [m for m in mentions
@@ -1108,7 +1108,7 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
     if rules.discovery is None:
         return known
     discovered = discover_models(sentence, gazetteer, rules.discovery, known)
-    if _HYPHEN_WORD.search(sentence):
+    if "-" in sentence:
         known = [_named_apart(sentence, m, rules.discovery) for m in known]
     if not discovered:
         return known
@@ -1139,8 +1139,8 @@ def _named_apart(sentence: str, match: Match, rules: DiscoveryRules) -> Match:
     only adds an edition)."""
     if match.entry.kind != "model" or match.version or not match.surface[-1:].isascii():
         return match
-    word = _HYPHEN_WORD.match(sentence, match.end)
-    if word is None or is_generic(word.group(1), rules):
+    word = joined_word(sentence, match.end, rules)
+    if word is None:
         return match
     name = match.surface + word.group()
     return Match(Entry("model", name, match.entry.organization, family="latin",
@@ -1485,13 +1485,9 @@ def _event_models(
                 following.entry.name != match.entry.name
             ) and rules.series_before_name.fullmatch(clause.text, match.end, following.start):
                 continue  # "“书生”科学多模态大模型Intern-S1": the series of the next one
-            # (its owner's name may come first: "所调用的已备案模型为网易伏羲玉言大模型";
-            # and a list of them goes on: "调用的已备案模型：DeepSeek、通义千问")
-            owner = matches[index - 1] if index else None
-            named_from = owner.start if owner is not None and owner.end == match.start and (
-                owner.entry.kind == "organization") else match.start
-            if _is_reference(clause.text, match, rules, named_from) or (
-                    reference_end >= 0 and _SEPARATOR_ONLY.fullmatch(
+            # (a list of them goes on: "调用的已备案模型：DeepSeek、通义千问")
+            if _is_reference(clause, match, rules) or (
+                    reference_end >= 0 and rules.list_separators.fullmatch(
                         clause.text, reference_end, match.start)):
                 reference_end = match.end
             else:
@@ -1512,17 +1508,13 @@ def _event_models(
             # (not an owner in brackets: "“点点”（行吟信息科技（上海）有限公司）")
             models.append(Match(flagship, match.start, match.end, match.surface))
     # 通义千问…Qwen2.5: one model, and the versioned match says more; but "文心大模型4.5和
-    # 文心大模型X1" are two versions. "从3.5升级至4.0": the version left behind is none, and so
-    # is the one a later snapshot refines ("DeepSeek-V3的小版本更新DeepSeek-V3-0324").
+    # 文心大模型X1" are two versions. "从3.5升级至4.0": the version left behind is none (the
+    # one a later snapshot refines is dropped with the article's mentions: _without_refined).
     versioned = {m.entry.name for m in models if m.version is not None}
-    refined = {(m.entry.name, m.version.split("-")[0]) for m in models
-               if m.version and "-" in m.version}
     chosen: dict[tuple[str, str | None], Match] = {}
     for model in models:
         if model.entry.name in versioned and (
             model.version is None or clause.text[: model.start].endswith("从")
-            or ((model.entry.name, model.version) in refined
-                and clause.text.startswith("的", model.end))
         ):
             continue
         # (of one model named twice, the later: "腾讯混元…开源MoE模型“混元Large”" opens the second)
@@ -1537,21 +1529,22 @@ def _only_references(clause: _Clause, rules: CueRules) -> bool:
     """Whether a clause without a cue of its own names only models something else uses:
     "…——“X”, 所调用的已备案模型为通义千问" is a note on the item, and the list goes on."""
     return bool(clause.matches) and not clause.free_cue and all(
-        _is_reference(clause.text, m, rules) for m in clause.matches)
+        _is_reference(clause, m, rules) for m in clause.matches)
 
 
-def _is_reference(
-    clause: str, model: Match, rules: CueRules, named_from: int | None = None
-) -> bool:
+def _is_reference(clause: _Clause, model: Match, rules: CueRules) -> bool:
     """Whether `model` is a comparison point or a model something else uses, not the subject
-    of the clause's event; `named_from` is where its name starts with its owner's."""
-    start = model.start if named_from is None else named_from
-    before = clause[max(0, start - rules.reference_window - 2) : start]
+    of the clause's event. Its owner's name may come first: "所调用的已备案模型为网易伏羲玉言
+    大模型"."""
+    text = clause.text
+    start = next((m.start for m in clause.matches
+                  if m.end == model.start and m.entry.kind == "organization"), model.start)
+    before = text[max(0, start - rules.reference_window - 2) : start]
     if before.rstrip(_QUOTES).endswith(rules.reference_prefixes):
         return True
-    if rules.reference_verbs.search(clause, 0, start):
+    if rules.reference_verbs.search(text, 0, start):
         return True
-    return bool(rules.reference_suffixes.match(clause, model.end))
+    return bool(rules.reference_suffixes.match(text, model.end))
 
 
 def _version_nearby(
@@ -1715,7 +1708,7 @@ def _referents(
     earlier = {f.model.entry.name: f.model for f in found if f.model}
     if not earlier:
         earlier = {m.entry.name: m for clause in clauses[:index] for m in clause.matches
-                   if m.entry.kind == "model" and not _is_reference(clause.text, m, rules)}
+                   if m.entry.kind == "model" and not _is_reference(clause, m, rules)}
     return tuple(earlier.values()) or antecedents
 
 
