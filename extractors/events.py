@@ -166,6 +166,8 @@ class CueRules:
     follow_on_starts: re.Pattern[str]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
+    counted_subject: re.Pattern[str]
+    acquired_passive: re.Pattern[str]
     attribution_gap: int
     owner_before: re.Pattern[str]
     joint_connectors: frozenset[str]
@@ -295,6 +297,8 @@ class CueRules:
             follow_on_starts=re.compile(roles.get("follow_on_starts", r"(?!x)x")),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
+            counted_subject=re.compile(roles["counted_subject"]),
+            acquired_passive=re.compile(roles["acquired_passive"]),
             attribution_gap=int(roles["attribution_gap"]),
             owner_before=re.compile(roles["owner_before"]),
             joint_connectors=frozenset(roles.get("joint_connectors", [])),
@@ -509,7 +513,11 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         if events.found:
             told = {f.event_type for f in events.found} - FILING_TYPES
             found.append((sentence, events, scene))
-            named = {f.model.entry.name: _owned_model(f) for f in events.found if f.model}
+            named: dict[str, Match] = {}
+            for f in events.found:
+                if f.model:
+                    # (the first version told of a model: "发布A-V3.2和A-V3.2-Speciale。前者…")
+                    named.setdefault(f.model.entry.name, _owned_model(f))
             antecedents = tuple(named.values()) or antecedents
             batch_so_far.update(((sentence.index, kind), max(numbers))
                                 for kind, numbers in batches.items())
@@ -974,6 +982,12 @@ def _sentence_events(
                     owners = {f.model.entry.name: f.organization for f in found if f.model}
                     events = list(_anaphor_events(cue, referents,
                                                   scope.date_of(index, index), rules, owners))
+                elif not events and source == index and (
+                        labelled := _flagship_labelled(clause, cue, gazetteer, rules)):
+                    # "月之暗面推出k1.5多模态思考模型": a label after the cue, and its company's
+                    # one flagship model
+                    events = list(_anaphor_events(cue, (labelled,), scope.date_of(index, index),
+                                                  rules, {}))
                 found.extend(events)
             # "（2）某某科技有限公司推出的“X”；": an item whose own verb tells nothing goes on
             # with the filing list (one its opener already took stays taken)
@@ -1338,9 +1352,10 @@ def _target_clause(
 def _own_subject(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
     """Whether a release-like cue's clause names its own subject, an organisation before the
     cue: "以Project AI2.0入局大模型, 零一万物7月正式对外亮相" is the company's debut, not the
-    model's of the clause before."""
-    return cue.event_type in rules.agent_types and any(
-        o.end <= cue.start for o in _organisations(clause, gazetteer, rules))
+    model's of the clause before; or a count of models ("两款视频生成模型已面向全部用户开放")."""
+    return cue.event_type in rules.agent_types and (
+        any(o.end <= cue.start for o in _organisations(clause, gazetteer, rules))
+        or bool(rules.counted_subject.search(clause.text, 0, cue.start)))
 
 
 def _targets(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
@@ -1423,6 +1438,25 @@ def _attributive(
         return attributive is not None
     return rules.attributive_after.match(cue_clause.text + "，" + following.text, cue.end) \
         is not None
+
+
+def _flagship_labelled(
+    clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules
+) -> Match | None:
+    """The flagship model of the organisation before a release or open-source cue that names no
+    model but a label with a letter and a model noun or 版本 ("月之暗面推出k1.5多模态思考模型",
+    "深度求索开源R1模型"), with that label as its version; None when it says otherwise."""
+    if cue.event_type not in ("release", "open_source") or any(
+            m.entry.kind == "model" for m in clause.matches):
+        return None
+    label = rules.release_label.match(clause.text, cue.end)
+    if label is None or not any(c.isalpha() for c in label.group(1)):
+        return None  # (a bare number after a company is too often a figure)
+    owner = next((o for o in reversed(clause.matches) if o.end <= cue.start), None)
+    flagship = owner and gazetteer.flagship(owner.entry.name)
+    if flagship is None:
+        return None
+    return Match(flagship, label.start(1), label.end(1), label.group(1), label.group(1))
 
 
 def _with_upgrade(found: _Found, rules: CueRules) -> Iterator[_Found]:
@@ -1786,7 +1820,8 @@ def _organisation_target(
     elif after:
         targets = after[:1]
     else:
-        passive = text.rfind("被", 0, cue.start)
+        passive = max((m.start() for m in rules.acquired_passive.finditer(text, 0, cue.start)),
+                      default=-1)
         targets = [o for o in before if o.end <= passive][-1:] if passive >= 0 else []
     return targets[0].entry.name if targets else None
 
@@ -1802,7 +1837,9 @@ def _clause_date(
     date (刚刚, 近日) gives way to a date in a clause before ("今年3月，百度刚刚推出…").
     """
     vague: EventDate | None = None  # "刚刚", "近日": only if no clause before says more
-    for index in dict.fromkeys((cue_at, models_at)):
+    # (models after the cue's clause with a date of their own are another day's: "周一开源
+    # A；周二放出B，同样开放权重")
+    for index in dict.fromkeys((models_at, cue_at) if models_at > cue_at else (cue_at, models_at)):
         text = clauses[index].text
         when = _date_in(text, reference, rules)
         if when is not None:

@@ -34,6 +34,10 @@ _EDITION = re.compile(
     r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano)(?![a-z])",
     re.I
 )
+# Any other capitalised word hyphen-joined to a version names its edition too:
+# DeepSeek-V3.1-Terminus, V3.2-Speciale.
+# (Not a checkpoint's kind: Kimi-K2-Instruct is K2.)
+_JOINED_EDITION = re.compile(r"-(?!(?:Instruct|Base|Chat)(?![a-z]))([A-Z][a-z]{2,})(?![A-Za-z\d])")
 # A version number inside an alias: qwen2.5-coder.
 _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B), perhaps with an edition after it
@@ -298,7 +302,7 @@ def _version_at(
     if version is not None:
         if snapshot := _SNAPSHOT.match(text, end):
             version, end = f"{version}-{snapshot.group(1)}", snapshot.end()
-        edition = _EDITION.match(text, end)
+        edition = _EDITION.match(text, end) or _JOINED_EDITION.match(text, end)
         if edition:
             version, end = f"{version} {edition.group(1)}", edition.end()
             # (and a second one joined to it: Gemini 2.5 Flash-Lite)

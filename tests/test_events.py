@@ -1617,3 +1617,61 @@ def test_heldout22_kinds(gazetteer, rules, text, expected):
 )
 def test_heldout22_owners(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word hyphen-joined to a version is its edition, after the name or a cue
+        ("深度求索周三更新DeepSeek-V3.1-Nova，修复了若干问题。",
+         [("upgrade", "DeepSeek", "V3.1 Nova")]),
+        ("DeepSeek官方App已更新至V3.2-Nova。", [("upgrade", "DeepSeek", "3.2-Nova")]),
+        # …but a checkpoint's kind is none
+        ("月之暗面开源Kimi-K2-Instruct，权重已上传。",
+         [("open_source", "Kimi", "K2"), ("upgrade", "Kimi", "K2")]),
+        # a company's label and a model noun stand for its one flagship
+        ("月之暗面今日推出k2.5多模态推理模型。", [("upgrade", "Kimi", "k2.5")]),
+        # (a bare number after a company is no label)
+        ("月之暗面今日推出3.0版本。", []),
+        # two versions, then 前者: the first (the edition merges into its version)
+        ("深度求索同时发布DeepSeek-V3.2和DeepSeek-V3.2-Nova。前者已全面上线，模型权重同步开源。",
+         [("open_source", "DeepSeek", "V3.2"), ("upgrade", "DeepSeek", "V3.2")]),
+    ],
+)
+def test_heldout23_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list under a bullet, each line a legal name and its quoted service
+        ("某市网信办日前公布第三季度新增完成登记的生成式人工智能服务，共2款：\n"
+         "·甲乙网络科技有限公司“甲乙旅行助手”\n·丙丁数字技术股份有限公司“丙丁问答”",
+         [("registration", "丙丁问答"), ("registration", "甲乙旅行助手")]),
+        # a quoted service after 软件 or 旗下, though it opens with its owner's short name
+        ("万兴科技晚间公告，旗下剪辑软件“万兴剪刀”已完成生成式人工智能服务登记。",
+         [("registration", "万兴剪刀")]),
+        # a count of unnamed models is the subject of its own clause
+        ("字节跳动旗下AI创作平台即梦宣布，上月发布的三款图像生成模型已面向全部用户开放。", []),
+        # 被 of an opinion is no passive of a deal
+        ("据报道，苹果高管曾讨论收购某AI公司的可能性。苹果服务业务负责人被视为推动收购的主要支持者。",
+         []),
+        # …but the passive is
+        ("AI搜索公司Perplexity被苹果收购。", [("acquisition", "Perplexity")]),
+        # a round the company once raised is background
+        ("AI智能体公司Manus去年爆红，曾获红杉领投的7500万美元融资。", []),
+        # a discount that ends and the list price back
+        ("DeepSeek-V3的API自2月9日起恢复原价。", [("price_change", "DeepSeek")]),
+    ],
+)
+def test_heldout23_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 2, 7)) == sorted(expected)
+
+
+def test_models_after_the_cue_with_a_date_of_their_own_take_it(gazetteer, rules):
+    text = "阿里通义：周一开源全模态模型Qwen3-Omni；周三放出视觉模型Qwen3-VL，同样开放权重。"
+    found = mentions_in_article(article(text, datetime(2025, 9, 28)), gazetteer, rules)
+    dates = {(m.model, m.event_type): m.event_date.value for m in found}
+    assert dates[("Qwen-Omni", "open_source")] == date(2025, 9, 22)
+    assert dates[("Qwen-VL", "open_source")] == date(2025, 9, 24)
