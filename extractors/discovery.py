@@ -351,6 +351,8 @@ def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False, field: bool
         return not is_generic(name, rules)
     if not _HAS_LATIN.search(name) and not name[:1].isalpha():
         return False  # digits and punctuation only (a Greek name is one: π0)
+    if name in rules.generic:
+        return False  # an edition alone: "通用模型Pro、通用模型Lite"
     return not (cjk_part.startswith(bad_starts) and cjk_part) and (
         quoted or not rules.bad_chars.intersection(cjk_part))
 

@@ -168,6 +168,7 @@ class CueRules:
     agent_types: frozenset[str]
     counted_subject: re.Pattern[str]
     acquired_passive: re.Pattern[str]
+    anaphoric_target: re.Pattern[str]
     attribution_gap: int
     owner_before: re.Pattern[str]
     joint_connectors: frozenset[str]
@@ -299,6 +300,7 @@ class CueRules:
             agent_types=frozenset(roles["agent_types"]),
             counted_subject=re.compile(roles["counted_subject"]),
             acquired_passive=re.compile(roles["acquired_passive"]),
+            anaphoric_target=re.compile(roles["anaphoric_target"]),
             attribution_gap=int(roles["attribution_gap"]),
             owner_before=re.compile(roles["owner_before"]),
             joint_connectors=frozenset(roles.get("joint_connectors", [])),
@@ -564,11 +566,13 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
 def _without_refined(mentions: list[Mention]) -> list[Mention]:
     """`mentions` less those of a version that a dated snapshot in the same article refines:
     "上传了新模型DeepSeek-R1-0528的权重…“R1模型已完成小版本试升级”" tells one upgrade, R1-0528,
-    and so does "DeepSeek-V3的小版本更新DeepSeek-V3-0324"."""
+    and so does "DeepSeek-V3的小版本更新DeepSeek-V3-0324"; and less upgrades without a version
+    of a model the article upgrades to a version ("正式发布盘古大模型5.5, 对…五大基础模型进行
+    全面升级" is one upgrade, 5.5)."""
     refined = {(m.event_type, m.model, _SNAPSHOT_VERSION.sub("", m.version).lstrip("vV"))
                for m in mentions if m.version and _SNAPSHOT_VERSION.search(m.version)}
-    if not refined:
-        return mentions
+    refined |= {(m.event_type, m.model, "") for m in mentions
+                if m.version and m.event_type == "upgrade"}
     return [m for m in mentions
             if (m.event_type, m.model, (m.version or "").lstrip("vV")) not in refined]
 
@@ -974,7 +978,7 @@ def _sentence_events(
                         and cue.event_type not in rules.organisation_types \
                         and not _event_models(clause, cue.event_type, gazetteer, rules) \
                         and (referents := _named_versions(clauses, index, antecedents) or (
-                            (_names_anaphor(clauses, index, rules.model_anaphors)
+                            (_names_anaphor(clauses, index, rules)
                              or rules.own_clause_model_anaphors.search(clause.text))
                             and _referents(found, clauses, index, antecedents, rules)) or (
                             clause.starts_with(rules.chained_starts)
@@ -1679,10 +1683,11 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             if any(m.start < end and start < m.end for m in [*clause.matches, *found]
                    if m.entry.status == "gazetteer" or m.entry.kind == "organization"):
                 continue  # (a name discovery took for an app may still be a company: 平台Statsig)
-            if name.startswith(rules.company_bad_starts) or (
-                rules.discovery and is_generic(name, rules.discovery)
+            if name.startswith(rules.company_bad_starts) or rules.discovery and (
+                is_generic(name, rules.discovery)
+                or name.casefold() in rules.discovery.stop_names
             ):
-                continue  # "该公司", "人工智能"
+                continue  # "该公司", "人工智能", "公司AI阅读助手"
             entry = Entry("organization", name, None, status="discovered")
             found.append(Match(entry, start, end, name))
     text = clause.text
@@ -1704,10 +1709,13 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
                   key=lambda m: m.start)
 
 
-def _names_anaphor(clauses: list[_Clause], index: int, anaphors: re.Pattern[str]) -> bool:
+def _names_anaphor(clauses: list[_Clause], index: int, rules: CueRules) -> bool:
     """Whether the cue's clause, or a clause before it, says "该模型" or the like ("该模型可为
-    残缺铭文补全文字, …, 相关代码与数据集也已开源")."""
-    return any(anaphors.search(clause.text) for clause in clauses[: index + 1])
+    残缺铭文补全文字, …, 相关代码与数据集也已开源"); not a clause before that tells a plan
+    ("X将于10月24日发布新版本, 并同步推出私有化部署方案": the plan goes on)."""
+    return rules.model_anaphors.search(clauses[index].text) is not None or any(
+        rules.model_anaphors.search(clause.text) and not _has_modal_word(clause.text, rules)
+        for clause in clauses[:index])
 
 
 def _named_versions(
@@ -1797,6 +1805,8 @@ def _organisation_target(
     before = [o for o in orgs if o.end <= cue.start]
     after = [o for o in orgs if o.start >= cue.end]
     if cue.event_type != "acquisition":
+        if rules.anaphoric_target.search(cue.text):
+            return None  # (the clause before names it)
         addressed = [
             o for o in orgs if cue.start <= o.start < cue.end
             and rules.target_markers.search(text, cue.start, o.start)

@@ -1675,3 +1675,55 @@ def test_models_after_the_cue_with_a_date_of_their_own_take_it(gazetteer, rules)
     dates = {(m.model, m.event_type): m.event_date.value for m in found}
     assert dates[("Qwen-Omni", "open_source")] == date(2025, 9, 22)
     assert dates[("Qwen-VL", "open_source")] == date(2025, 9, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "新版本" in a clause telling a plan: the clause after goes on with the plan
+        ("公司表示，星火大模型将于下月发布新版本，并同步推出面向政企的一体机方案。", []),
+        # an edition word alone is no name
+        ("火山引擎正式发布豆包大模型家族，包括通用模型Pro、通用模型Lite等多款模型。",
+         [("release", "豆包")]),
+        # background: since a launch, however far from 以来; the launch as a noun in a comment
+        ("自2023年3月百度推出文心一言引发国内大模型热潮以来，相关概念股累计上涨逾3倍。", []),
+        ("分析人士认为，Kimi K2的推出有望提振月之暗面的用户增长。", []),
+        # numbered lines of a short owner's name, a colon and a model under a filing list
+        ("首批通过备案的大模型名单今日公布。名单如下：\n1.百度：文心一言；\n2.智谱AI：ChatGLM。",
+         [("filing", "ChatGLM"), ("filing", "文心一言")]),
+        # an investment announced with its amount is decided; 向其 is the company named before
+        ("数据标注公司Scale AI周四确认，Meta将向其投资约150亿美元。", [("funding", "Scale AI")]),
+        ("软银计划将向OpenAI投资400亿美元。", []),
+    ],
+)
+def test_heldout26_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 13)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 公司 before a service stands for the company the sentence is about
+        ("甲乙科技6月11日在互动平台回复称，公司AI写作助手“丙丁笔”已完成生成式人工智能服务登记。",
+         [("registration", "丙丁笔", "甲乙科技")]),
+        ("甲乙科技（600000）晚间公告，公司“甲乙交通大模型”已于近日完成生成式人工智能服务备案。",
+         [("filing", "甲乙交通", "甲乙科技")]),
+        # the rest of a legal name, then 的 and what the service is
+        ("上海市网信办通报新增登记应用，分别为：行吟信息科技（上海）有限公司的AI搜索应用“点点”。",
+         [("registration", "点点", "小红书")]),
+    ],
+)
+def test_heldout26_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 13)) == sorted(expected)
+
+
+def test_a_wire_dateline_is_when_the_news_is_told(gazetteer, rules):
+    text = "财联社2月19日电，月之暗面日前完成新一轮超10亿美元融资。"
+    found = mentions_in_article(article(text, datetime(2024, 2, 19)), gazetteer, rules)
+    assert [(m.event_type, m.event_date) for m in found] == [
+        ("funding", EventDate(date(2024, 2, 1), "month"))]
+
+
+def test_an_upgrade_without_a_version_is_the_versioned_one_the_story_tells(gazetteer, rules):
+    text = "华为发布盘古大模型6.0，对五大基础模型进行全面升级，其中包括盘古Ultra深度思考模型。"
+    assert versioned(text, gazetteer, rules) == [("upgrade", "盘古", "6.0")]
