@@ -63,6 +63,7 @@ class DiscoveryRules:
     bad_starts: tuple[str, ...]
     quoted_bad_starts: tuple[str, ...]
     bad_ends: tuple[str, ...]
+    owner_bad_ends: tuple[str, ...]
     bad_chars: frozenset[str]
     bad_words: tuple[str, ...]
     version_like: re.Pattern[str]
@@ -105,6 +106,7 @@ class DiscoveryRules:
             bad_starts=tuple(stop["bad_starts"]),
             quoted_bad_starts=tuple(stop["quoted_bad_starts"]),
             bad_ends=tuple(stop["bad_ends"]),
+            owner_bad_ends=tuple(stop["owner_bad_ends"]),
             bad_chars=frozenset(stop["bad_chars"]),
             bad_words=tuple(stop["bad_words"]),
             version_like=re.compile(stop["version_like"]),
@@ -253,7 +255,8 @@ def _candidate(
     if owner and any(word in owner for word in rules.bad_words):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
     bad_starts = rules.quoted_bad_starts if is_full_name(owner or "") else rules.bad_starts
-    if owner and (owner.startswith(bad_starts) or is_generic(owner, rules)):
+    if owner and (owner.startswith(bad_starts) or is_generic(owner, rules)
+                  or owner.endswith(rules.owner_bad_ends)):
         owner = None  # "包括某银行“金睛”": no owner by name (but 新希望集团 is one)
     return Discovery(name, start, end, text[start:end], kind, version or None,
                      organization=owner or None,

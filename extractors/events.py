@@ -54,6 +54,10 @@ _SEMICOLONS = ("；", ";")
 _LIST_ITEM_CHARS = 80
 # How many sentences back in its paragraph an undated mention looks for its scene's date.
 _SCENE_SENTENCES = 4
+# A line this short, without a comma, that states a day heads the lines after it: "2025.09.05",
+# "即梦AI 更新日志（2025年9月9日）" (a changelog's or a timeline's section).
+_DATED_HEADING_CHARS = 40
+_HEADING_BREAKS = re.compile(r"[,，。;；]")
 # How far after 将 a model may start and still be its object ("将推理模型o3的API价格下调"),
 # unless a time comes first ("将于下月…").
 _DISPOSAL_GAP = 6
@@ -468,7 +472,13 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
     # (sentence index, filing type) → the highest batch of that type named by then
     batch_so_far: dict[tuple[int, str], int] = {}
+    heading: tuple[tuple[int, str], ...] = ()  # the last dated heading line
     for sentence in text.sentences():
+        if len(sentence.simplified) <= _DATED_HEADING_CHARS and not _HEADING_BREAKS.search(
+                sentence.simplified) and (
+                (when := _date_in(sentence.simplified, reference, rules)) is not None
+                and when.precision == "day"):
+            heading = ((sentence.index, sentence.simplified),)
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
@@ -499,6 +509,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # So do the lines of a list under a heading ("新增备案：\n（1）…").
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
             not same_paragraph and rules.scene_links.search(sentence.simplified)) else earlier
+        if heading and heading[0][0] < sentence.index and heading[0] not in scene:
+            scene += heading  # (the last resort: the section's day)
         recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
         # (the sentence right before, even in the item before: "② 同日，…" goes on with ①)
         before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
@@ -1322,6 +1334,12 @@ def _target_clause(
 ) -> int:
     """The clause whose models (or organisations) a cue of clause `index` is about."""
     clause = clauses[index]
+    if cue.event_type in FILING_TYPES and cue.end >= len(clause.text) and index + 1 < len(
+            clauses) and not any(m.entry.kind == "model" for m in clause.matches) and _targets(
+            clauses[index + 1], cue, gazetteer, rules):
+        # (a list line's cue running to the end of its clause, which names no model but an
+        # owner, is about the next clause's: "（一）某某科技有限公司，X大模型；")
+        return index + 1
     if cue.event_type in rules.organisation_types:
         # (the investor inside the cue is none: "Scale AI证实，已获得Meta的投资")
         if _organisation_target(clause, cue, gazetteer, rules) is not None:
@@ -1425,6 +1443,12 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             listed = own is None or _in_list(clause.text, model, own, rules)
             organization = _attribute(clause, model, None if listed else own, gazetteer, rules,
                                       lambda: scope.owner_of(cue_at))
+            if organization is None and models_at == cue_at + 1 and not any(
+                    m.entry.kind == "model" for m in cue_clause.matches):
+                # "（二）某某传媒有限公司，某某新闻AI助手“小观”": the owner is the list line's
+                # clause before
+                owners = _organisations(cue_clause, gazetteer, rules)
+                organization = owners[-1].entry.name if owners else None
             if organization is None and not (listed and cue.event_type in FILING_TYPES):
                 # Not for an item of a filing list: the list's subject is no developer.
                 organization = scope.owner_of(cue_at)
@@ -1542,7 +1566,10 @@ def _event_models(
         )
         flagship = gazetteer.flagship(match.entry.name)
         in_brackets = match.start > 0 and clause.text[match.start - 1] in _OPENING_BRACKETS
-        if not names_model and flagship is not None and not in_brackets:
+        # (nor the owner of a model the clause names: "2｜可灵大模型｜北京快手科技有限公司")
+        owns = any(m.entry.kind == "model" and m.entry.organization == match.entry.name
+                   for m in matches)
+        if not names_model and flagship is not None and not in_brackets and not owns:
             # (not an owner in brackets: "“点点”（行吟信息科技（上海）有限公司）")
             models.append(Match(flagship, match.start, match.end, match.surface))
     # 通义千问…Qwen2.5: one model, and the versioned match says more; but "文心大模型4.5和

@@ -44,8 +44,9 @@ _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # (QVQ-72B-Preview), is a size, not a version.
 # An expert count before it makes the whole the label (Mixtral 8x22B).
 _SIZE_SUFFIX = re.compile(r"[\s-]?(?<![\d.x])\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
-# A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528.
-_SNAPSHOT = re.compile(r"-(\d{4})(?![\dA-Za-z])")
+# A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528; also after the
+# checkpoint's kind: Kimi-K2-Instruct-0905 is K2-0905.
+_SNAPSHOT = re.compile(r"(?:-(?:Instruct|Base|Chat))?-(\d{4})(?![\dA-Za-z])", re.I)
 _LABEL_STRIP = " -_·.:"
 _POINT_RELEASE = re.compile(r"\.\d+(?![\d.])")
 _MODEL_NOUN = "大模型"

@@ -1727,3 +1727,61 @@ def test_a_wire_dateline_is_when_the_news_is_told(gazetteer, rules):
 def test_an_upgrade_without_a_version_is_the_versioned_one_the_story_tells(gazetteer, rules):
     text = "华为发布盘古大模型6.0，对五大基础模型进行全面升级，其中包括盘古Ultra深度思考模型。"
     assert versioned(text, gazetteer, rules) == [("upgrade", "盘古", "6.0")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a snapshot after the checkpoint's kind belongs to the version
+        ("【开源】Kimi-K2-Instruct-0712 模型权重同步开源。",
+         [("open_source", "Kimi", "K2-0712"), ("upgrade", "Kimi", "K2-0712")]),
+    ],
+)
+def test_heldout24_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table row's owner after the model it names is no flagship of its own
+        ("某市新增备案信息如下：\n序号｜服务名称｜备案单位\n1｜可灵大模型｜北京快手科技有限公司",
+         [("filing", "可灵")]),
+        # numbered lines of a legal name, a comma and the name, under headings without a colon
+        ("某省网信办公布第三批生成式人工智能服务备案及登记信息。\n一、新增备案（1款）\n"
+         "（一）成都甲乙科技有限公司，甲乙客服大模型；\n二、新增登记（1款）\n"
+         "（一）成都丙丁信息技术有限公司，丙丁AI教练；",
+         [("filing", "甲乙客服"), ("registration", "丙丁AI教练")]),
+        # an AI persona named in quotes after its noun; a Latin company opening the sentence
+        ("Keep日前通过官方公众号宣布，旗下AI教练“卡卡”已完成生成式人工智能服务登记。",
+         [("registration", "卡卡")]),
+        # an API made free
+        ("科大讯飞宣布讯飞星火API能力免费开放。", [("price_change", "讯飞星火")]),
+    ],
+)
+def test_heldout24_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keep日前通过官方公众号宣布，旗下AI教练“卡卡”已完成生成式人工智能服务登记。",
+         [("registration", "卡卡", "Keep")]),
+        # a product noun before the quotes names what it is, not who owns it; the list line's
+        # owner is the clause before
+        ("某省公布新增登记信息：\n（一）四川某某传媒有限公司，某某新闻AI助手“小川”。",
+         [("registration", "小川", "四川某某传媒有限公司")]),
+    ],
+)
+def test_heldout24_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+def test_a_dated_heading_line_dates_the_lines_after_it(gazetteer, rules):
+    text = ("即梦AI 更新日志（2025年9月9日）\n"
+            "【新功能】图片生成模型升级至Seedream 4.0，支持4K输出；\n"
+            "【修复】修复部分机型上传失败的问题。")
+    found = mentions_in_article(article(text, datetime(2025, 9, 12)), gazetteer, rules)
+    assert [(m.model, m.version, m.event_date) for m in found] == [
+        ("Seedream", "4.0", EventDate(date(2025, 9, 9), "day"))]
