@@ -54,10 +54,11 @@ _SEMICOLONS = ("；", ";")
 _LIST_ITEM_CHARS = 80
 # How many sentences back in its paragraph an undated mention looks for its scene's date.
 _SCENE_SENTENCES = 4
-# A line this short, without a comma, that states a day heads the lines after it: "2025.09.05",
-# "即梦AI 更新日志（2025年9月9日）" (a changelog's or a timeline's section).
+# A line this short, without a comma but with a number, may be a heading that dates the lines
+# after it: "2025.09.05", "即梦AI 更新日志（2025年9月9日）" (a changelog's or a timeline's
+# section; its date is read only when a line after it needs one).
 _DATED_HEADING_CHARS = 40
-_HEADING_BREAKS = re.compile(r"[,，。;；]")
+_HEADING = re.compile(r"[^,，。;；]*\d[^,，。;；]*")
 # How far after 将 a model may start and still be its object ("将推理模型o3的API价格下调"),
 # unless a time comes first ("将于下月…").
 _DISPOSAL_GAP = 6
@@ -472,14 +473,12 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
     # (sentence index, filing type) → the highest batch of that type named by then
     batch_so_far: dict[tuple[int, str], int] = {}
-    heading: tuple[tuple[int, str], ...] = ()  # the last dated heading line
+    heading: tuple[tuple[int, str], ...] = ()  # the last line that may be a dated heading
     for sentence in text.sentences():
-        if len(sentence.simplified) <= _DATED_HEADING_CHARS and not _HEADING_BREAKS.search(
-                sentence.simplified) and (
-                (when := _date_in(sentence.simplified, reference, rules)) is not None
-                and when.precision == "day"):
-            heading = ((sentence.index, sentence.simplified),)
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+        if not same_paragraph and len(sentence.simplified) <= _DATED_HEADING_CHARS and (
+                _HEADING.fullmatch(sentence.simplified)):  # (a heading opens its paragraph)
+            heading = ((sentence.index, sentence.simplified),)
         if not same_paragraph:
             # A list may open the next paragraph: "…公布备案信息。\n从名单看, A、B均在其中".
             context = context & FILING_TYPES
