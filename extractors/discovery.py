@@ -32,6 +32,9 @@ _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _HYPHEN_WORD = re.compile(r"-([A-Z][a-z]{2,})(?![A-Za-z])")
 # …or a code of its own: Step-1X (not a size: Qwen-72B, Kimi-128K).
 _HYPHEN_CODE = re.compile(r"-\d+[AC-JL-SU-Z]")
+# …or, in a name all in lower case, words of its own joined by hyphens: grok-code-fast-1.
+_SLUG_REST = re.compile(r"(?:-[a-z0-9]+(?:\.\d+)?)+")
+_SLUG_WORD = re.compile(r"[a-z]{2,}")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
@@ -201,6 +204,9 @@ def discover_models(
             if entry is not None and entry.kind == "organization" and text.startswith(
                 _MODEL_NOUN, found.end
             ):  # "服务名称：猎户星空大模型": a model named after its company
+                named = gazetteer.lookup(found.name + _MODEL_NOUN)
+                if named is not None and named.kind == "model":
+                    continue  # (one the gazetteer knows by that name: 小米大模型 is MiLM)
                 found = replace(found, name=found.name + _MODEL_NOUN, organization=entry.name)
             elif entry is not None:
                 continue
@@ -281,7 +287,10 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
         rest = found.surface[first.end - found.start :].strip()
         return first.start == found.start and (
             bool(_PRODUCT_WORD.fullmatch(rest)) or bool(_HYPHEN_CODE.fullmatch(rest))
-            or (word := joined_word(rest, 0, rules)) is not None and word.end() == len(rest))
+            or (word := joined_word(rest, 0, rules)) is not None and word.end() == len(rest)
+            or found.surface.islower() and bool(_SLUG_REST.fullmatch(rest)) and any(
+                word.capitalize() not in rules.generic and word not in rules.generic
+                for word in _SLUG_WORD.findall(rest)))
     rest = found.surface
     for model in sorted(inside, key=lambda m: m.start, reverse=True):
         start, end = model.start - found.start, model.end - found.start

@@ -1011,7 +1011,7 @@ def _sentence_events(
                 cue.event_type in FILING_TYPES for cue in opener.cues)
             if not goes_on:
                 last_cue_clause = index
-                colon_list = _opens_filing_list(clause, clause)
+                colon_list = _opens_filing_list(clause, clause, rules)
                 continue
             if index in listed:
                 continue
@@ -1019,7 +1019,7 @@ def _sentence_events(
             # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
             for cue in opener.cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
-            colon_list = colon_list or _opens_filing_list(clause, opener)
+            colon_list = colon_list or _opens_filing_list(clause, opener, rules)
         elif (clause.matches or clause.any_cue) and index not in listed and not (
             _only_references(clause, rules)
         ):
@@ -1058,9 +1058,11 @@ def _switched_off(
     return off
 
 
-def _opens_filing_list(clause: _Clause, cue_clause: _Clause) -> bool:
-    """Whether `clause` opens a list with a colon for a filing cue of `cue_clause`."""
-    return bool(_LIST_COLON.search(clause.text)) and any(
+def _opens_filing_list(clause: _Clause, cue_clause: _Clause, rules: CueRules) -> bool:
+    """Whether `clause` opens a list for a filing cue of `cue_clause`: with a colon, or as a
+    word of its own ("…完成登记的服务。其中，A的“X”…，B的“Y”…")."""
+    return bool(_LIST_COLON.search(clause.text)
+                or clause.text.strip() in rules.enumeration_starts) and any(
         cue.event_type in FILING_TYPES for cue in cue_clause.cues)
 
 

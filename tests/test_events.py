@@ -1785,3 +1785,49 @@ def test_a_dated_heading_line_dates_the_lines_after_it(gazetteer, rules):
     found = mentions_in_article(article(text, datetime(2025, 9, 12)), gazetteer, rules)
     assert [(m.model, m.version, m.event_date) for m in found] == [
         ("Seedream", "4.0", EventDate(date(2025, 9, 9), "day"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ranking is no open-sourcing; 开源第二代 still is one
+        ("开源阵营中，Kimi K2与GLM-4.5排名最高，国产模型包揽开源前三。", []),
+        ("深度求索宣布开源第二代MoE大模型DeepSeek-V2。",
+         [("open_source", "DeepSeek"), ("upgrade", "DeepSeek")]),
+        # time since a launch; recent news two days back stays news
+        ("Llama 4发布一周多来，口碑持续发酵。", []),
+        ("谷歌发布Gemini 3，距离Gemini 2.5发布仅过去8个月。", [("upgrade", "Gemini")]),
+        # a campaign and a publishing platform are no models
+        ("智谱还推出了GLM-4-Flash微调体验活动。", []),
+        ("OpenAI宣布收购产品实验与功能发布平台Statsig。", [("acquisition", "Statsig")]),
+        # a promise: "…后会开源"
+        ("马斯克曾表示，待Grok 3成熟后会开源上一代Grok 2。", []),
+        # 放出 a model, not 放出消息
+        ("Meta周六放出了Llama 4系列首批模型。", [("upgrade", "Llama")]),
+        ("有媒体放出消息称，OpenAI将发布GPT-5。", []),
+        # a model after 通过 is the channel
+        ("新功能将分别通过ChatGPT和API向用户开放。", []),
+        # a period summed up
+        ("今年以来，月之暗面先后推出Kimi K2、K2 Thinking等模型。", []),
+        # open weights however many hubs are listed before 开放
+        ("谷歌今天发布Gemma 3。模型权重已在Hugging Face、Kaggle和Ollama同步开放。",
+         [("open_source", "Gemma"), ("upgrade", "Gemma")]),
+        # lower-case names joined by hyphens after a model noun
+        ("xAI上线编程模型grok-code-fast-1。", [("release", "grok-code-fast-1")]),
+        ("OpenAI正式推出语音模型gpt-realtime。", [("release", "gpt-realtime")]),
+    ],
+)
+def test_heldout25_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 8, 31)) == sorted(expected)
+
+
+def test_a_list_opened_by_qizhong_goes_on_over_commas(gazetteer, rules):
+    text = ("3月20日，某省网信办公布新增一批已完成登记的生成式人工智能服务。其中，甲乙科技的“甲乙家”"
+            "所调用的已备案模型为通义千问，丙丁软件的“丙丁财”调用HithinkGPT。")
+    assert owned(text, gazetteer, rules, datetime(2025, 3, 21)) == [
+        ("registration", "丙丁财", "丙丁软件"), ("registration", "甲乙家", "甲乙科技")]
+
+
+def test_a_field_naming_a_known_model_after_its_company_is_that_model(gazetteer, rules):
+    text = "北京市网信办发布消息，新增备案如下：\n1. 北京小米移动软件有限公司，服务名称：小米大模型。"
+    assert owned(text, gazetteer, rules, datetime(2024, 11, 5)) == [("filing", "MiLM", "小米")]
