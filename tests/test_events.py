@@ -1822,12 +1822,13 @@ def test_heldout25_kinds(gazetteer, rules, text, expected):
 
 
 def test_a_list_opened_by_qizhong_goes_on_over_commas(gazetteer, rules):
-    text = ("3月20日，某省网信办公布新增一批已完成登记的生成式人工智能服务。其中，甲乙科技的“甲乙家”"
-            "所调用的已备案模型为通义千问，丙丁软件的“丙丁财”调用HithinkGPT。")
+    text = ("3月20日，某省网信办公布新增一批已完成登记的生成式人工智能服务。"
+            "其中，甲乙科技的“甲乙家”所调用的已备案模型为通义千问，丙丁软件的“丙丁财”调用HithinkGPT。")
     assert owned(text, gazetteer, rules, datetime(2025, 3, 21)) == [
         ("registration", "丙丁财", "丙丁软件"), ("registration", "甲乙家", "甲乙科技")]
 
 
 def test_a_field_naming_a_known_model_after_its_company_is_that_model(gazetteer, rules):
-    text = "北京市网信办发布消息，新增备案如下：\n1. 北京小米移动软件有限公司，服务名称：小米大模型。"
+    text = ("北京市网信办发布消息，新增备案如下：\n"
+            "1. 北京小米移动软件有限公司，服务名称：小米大模型。")
     assert owned(text, gazetteer, rules, datetime(2024, 11, 5)) == [("filing", "MiLM", "小米")]
