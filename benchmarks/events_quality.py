@@ -146,8 +146,8 @@ def sentence_cases(name: str = "sentences.json") -> list[Case]:
 # was written by a separate author for tuning. Blind sets written at the same time were scored
 # one at a time, each after the fixes the one before prompted (heldout9, heldout7, heldout8;
 # heldout11, heldout10; heldout13, heldout14; heldout16, heldout15; heldout18, heldout19;
-# heldout20 (untouched for a session), heldout21, heldout22), and the newest, UNTOUCHED, has not
-# been tuned on.
+# heldout20 (untouched for a session), heldout21, heldout22; heldout23 (untouched for a session),
+# heldout26, heldout24, heldout25), and the newest, UNTOUCHED, has not been tuned on.
 TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 1 (tuned on after its first score)", "heldout.json"),
               ("held-out 2 (tuned on after its first score)", "heldout2.json"),
@@ -171,8 +171,12 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 19 (tuned on after its first score)", "heldout19.json"),
               ("held-out 20 (tuned on after its first score)", "heldout20.json"),
               ("held-out 21 (tuned on after its first score)", "heldout21.json"),
-              ("held-out 22 (tuned on after its first score)", "heldout22.json"))
-UNTOUCHED = "heldout23.json"
+              ("held-out 22 (tuned on after its first score)", "heldout22.json"),
+              ("held-out 23 (tuned on after its first score)", "heldout23.json"),
+              ("held-out 26 (tuned on after its first score)", "heldout26.json"),
+              ("held-out 24 (tuned on after its first score)", "heldout24.json"),
+              ("held-out 25 (tuned on after its first score)", "heldout25.json"))
+UNTOUCHED = "heldout27.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
