@@ -420,6 +420,9 @@ class _Clause:
     def starts_with(self, words: tuple[str, ...]) -> bool:
         return self.text.lstrip(_QUOTES).startswith(words)
 
+    def names_a_model(self) -> bool:
+        return any(m.entry.kind == "model" for m in self.matches)
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -1336,7 +1339,7 @@ def _target_clause(
     """The clause whose models (or organisations) a cue of clause `index` is about."""
     clause = clauses[index]
     if cue.event_type in FILING_TYPES and cue.end >= len(clause.text) and index + 1 < len(
-            clauses) and not any(m.entry.kind == "model" for m in clause.matches) and _targets(
+            clauses) and not clause.names_a_model() and _targets(
             clauses[index + 1], cue, gazetteer, rules):
         # (a list line's cue running to the end of its clause, which names no model but an
         # owner, is about the next clause's: "（一）某某科技有限公司，X大模型；")
@@ -1444,8 +1447,8 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             listed = own is None or _in_list(clause.text, model, own, rules)
             organization = _attribute(clause, model, None if listed else own, gazetteer, rules,
                                       lambda: scope.owner_of(cue_at))
-            if organization is None and models_at == cue_at + 1 and not any(
-                    m.entry.kind == "model" for m in cue_clause.matches):
+            if organization is None and models_at == cue_at + 1 and (
+                    not cue_clause.names_a_model()):
                 # "（二）某某传媒有限公司，某某新闻AI助手“小观”": the owner is the list line's
                 # clause before
                 owners = _organisations(cue_clause, gazetteer, rules)
@@ -1475,8 +1478,7 @@ def _flagship_labelled(
     """The flagship model of the organisation before a release or open-source cue that names no
     model but a label with a letter and a model noun or 版本 ("月之暗面推出k1.5多模态思考模型",
     "深度求索开源R1模型"), with that label as its version; None when it says otherwise."""
-    if cue.event_type not in ("release", "open_source") or any(
-            m.entry.kind == "model" for m in clause.matches):
+    if cue.event_type not in ("release", "open_source") or clause.names_a_model():
         return None
     label = rules.release_label.match(clause.text, cue.end)
     if label is None or not any(c.isalpha() for c in label.group(1)):

@@ -34,10 +34,12 @@ _EDITION = re.compile(
     r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano)(?![a-z])",
     re.I
 )
+# A checkpoint's kind after a version is no edition: Kimi-K2-Instruct is K2.
+_CHECKPOINT_KIND = "Instruct|Base|Chat"
 # Any other capitalised word hyphen-joined to a version names its edition too:
 # DeepSeek-V3.1-Terminus, V3.2-Speciale.
-# (Not a checkpoint's kind: Kimi-K2-Instruct is K2.)
-_JOINED_EDITION = re.compile(r"-(?!(?:Instruct|Base|Chat)(?![a-z]))([A-Z][a-z]{2,})(?![A-Za-z\d])")
+_JOINED_EDITION = re.compile(
+    rf"-(?!(?:{_CHECKPOINT_KIND})(?![a-z]))([A-Z][a-z]{{2,}})(?![A-Za-z\d])")
 # A version number inside an alias: qwen2.5-coder.
 _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B), perhaps with an edition after it
@@ -46,7 +48,7 @@ _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 _SIZE_SUFFIX = re.compile(r"[\s-]?(?<![\d.x])\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
 # A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528; also after the
 # checkpoint's kind: Kimi-K2-Instruct-0905 is K2-0905.
-_SNAPSHOT = re.compile(r"(?:-(?:Instruct|Base|Chat))?-(\d{4})(?![\dA-Za-z])", re.I)
+_SNAPSHOT = re.compile(rf"(?:-(?:{_CHECKPOINT_KIND}))?-(\d{{4}})(?![\dA-Za-z])", re.I)
 _LABEL_STRIP = " -_·.:"
 _POINT_RELEASE = re.compile(r"\.\d+(?![\d.])")
 _MODEL_NOUN = "大模型"
