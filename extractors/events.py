@@ -183,6 +183,7 @@ class CueRules:
     release_label: re.Pattern[str]
     version_after_model: re.Pattern[str]
     version_next_clause: re.Pattern[str]
+    earlier_version: re.Pattern[str]
     version_opening_clause: re.Pattern[str]
     first_versions: frozenset[str]
     date_traps: tuple[str, ...]
@@ -315,6 +316,7 @@ class CueRules:
             release_label=re.compile(versions["release_label"]),
             version_after_model=re.compile(versions["after_model"]),
             version_next_clause=re.compile(versions["next_clause"]),
+            earlier_version=re.compile(versions["earlier_version"]),
             version_opening_clause=re.compile(
                 versions["opening_clause"] + versions["release_label"]),
             first_versions=frozenset(versions["first"]),
@@ -435,6 +437,9 @@ class _Found:
     version: str | None
     date: EventDate | None
     batch: int | None
+    # An upgrade a release cue tells of a discovered name written with its version ("发布X 2.0"):
+    # the article may show it is the model's first appearance (see `_first_told`).
+    released_version: bool = False
 
 
 @dataclass(frozen=True)
@@ -546,6 +551,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     # A filing takes the highest batch named so far: a batch named only after it
     # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
+    found = _first_told(found, text, rules)
     for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
@@ -575,6 +581,56 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
                 mentions[key] = mention
     return _without_refined(list(mentions.values()))
+
+
+def _first_told(
+    found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]],
+    text: _OriginalText,
+    rules: CueRules,
+) -> list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]]:
+    """`found`, with the discovered names a release cue gives a version ("字节跳动发布同声传译模型
+    Seed LiveInterpret 2.0") released under that whole name where the article names no other
+    version of them and their paragraph (or numbered item) tells of no earlier one ("相比去年
+    推出的1.0版本"): a name the gazetteer lacks is new to the reader, and its version part of
+    its name. Their other events take that name too, less the upgrade an open-sourcing of the
+    version adds ("发布并开源X 2.0" is a release and an open-sourcing of X 2.0)."""
+    released = {f.model.entry.name for _, events, _ in found for f in events.found
+                if f.released_version}
+    if not released:
+        return found
+    versions: dict[str, set[str | None]] = {}  # of those models, the versions told
+    for _, events, _ in found:
+        for f in events.found:
+            if f.model and f.model.entry.name in released:
+                versions.setdefault(f.model.entry.name, set()).add(_version_key(f.version))
+    passages: dict[tuple[int, int], list[str]] = {}
+    for sentence in text.sentences():
+        passages.setdefault((sentence.paragraph, sentence.item), []).append(sentence.simplified)
+    new = {name for name, told in versions.items() if len(told) == 1}
+    for sentence, events, _ in found:
+        passage = passages[(sentence.paragraph, sentence.item)]
+        for f in events.found:
+            if f.model and f.model.entry.name in new and any(
+                    rules.earlier_version.search(text) for text in passage):
+                new.discard(f.model.entry.name)
+    if not new:
+        return found
+    settled = []
+    for sentence, events, scene in found:
+        kept = []
+        for f in events.found:
+            if f.model is None or f.model.entry.name not in new:
+                kept.append(f)
+            elif f.released_version or f.event_type != "upgrade":
+                surface, name = f.model.surface, f.model.entry.name
+                if not (surface.startswith(name) and surface[len(name):].strip(" -") == f.version):
+                    surface = f"{name} {f.version}"  # (not 赤兔大模型V2.0)
+                model = replace(f.model, entry=replace(f.model.entry, name=surface), version=None)
+                event_type = "release" if f.released_version else f.event_type
+                kept.append(replace(f, event_type=event_type, model=model, version=None,
+                                    released_version=False))
+        settled.append((sentence, replace(events, found=kept), scene))
+    return settled
 
 
 def _without_refined(mentions: list[Mention]) -> list[Mention]:
@@ -1437,10 +1493,12 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             stated = rules.version_next_clause.match(following.text.lstrip(_QUOTES))
             version = stated.group(1) if stated else None
         event_type = cue.event_type
+        released_version = False
         if event_type == "release" and version:
             # A new version of a known model; its first version is its release.
             if not _is_first(version, rules):
                 event_type = "upgrade"
+                released_version = model.entry.status == "discovered" and bool(model.version)
         organization = model.entry.organization
         if organization is None and model.entry.status == "discovered":
             own = cue if models_at == cue_at else None
@@ -1457,7 +1515,8 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
                 # Not for an item of a filing list: the list's subject is no developer.
                 organization = scope.owner_of(cue_at)
         yield from _with_upgrade(
-            _Found(event_type, cue.text, model, organization, version, when, batch), rules)
+            _Found(event_type, cue.text, model, organization, version, when, batch,
+                   released_version), rules)
 
 
 def _attributive(
@@ -1853,8 +1912,9 @@ def _organisation_target(
         chosen = next((o for o in reversed(before) if funded(o)), None) or next(
             (o for o in after if funded(o)), None)
         return chosen.entry.name if chosen else None
-    towards = max((m.start() for m in rules.acquired_markers.finditer(text, 0, cue.start)),
-                  default=-1)
+    # (read up to the cue's end: "把X收入囊中" marks X by the idiom that follows)
+    towards = max((m.start() for m in rules.acquired_markers.finditer(text, 0, cue.end)
+                   if m.start() < cue.start), default=-1)
     if towards >= 0:
         targets = [o for o in before if o.start > towards]
     elif after:

@@ -1832,3 +1832,30 @@ def test_a_field_naming_a_known_model_after_its_company_is_that_model(gazetteer,
     text = ("北京市网信办发布消息，新增备案如下：\n"
             "1. 北京小米移动软件有限公司，服务名称：小米大模型。")
     assert owned(text, gazetteer, rules, datetime(2024, 11, 5)) == [("filing", "MiLM", "小米")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the gazetteer lacks, released with a version, is a new model under that name…
+        ("某实验室发布语音翻译模型Lumen Talk 2.0，延迟降至两秒。", [("release", "Lumen Talk 2.0")]),
+        ("乙公司发布并开源视频模型Vidar 2.0。",
+         [("open_source", "Vidar 2.0"), ("release", "Vidar 2.0")]),
+        # …unless the story tells of an earlier version
+        ("甲公司发布行业大模型ZetaGPT 2.0。相比去年推出的首个版本，新版本推理能力更强。",
+         [("upgrade", "ZetaGPT")]),
+        ("丙公司发布ZetaGPT 2.0模型，新增多模态能力。", [("upgrade", "ZetaGPT")]),
+        # list items with their owner's short name in brackets
+        ("某省网信办公布新一批登记信息，知途问答（星河数科）、Moka助理（云帆软件）等2款应用在列。",
+         [("registration", "Moka助理"), ("registration", "知途问答")]),
+        # a name given by 名为…的
+        ("影像公司Lumora周二推出名为Prism的新模型。", [("release", "Prism")]),
+        # idioms of acquiring, and talks about one
+        ("软件公司Acme周一宣布，已与对话式AI公司Voxa达成最终协议，将以5亿美元将其收入囊中。",
+         [("acquisition", "Voxa")]),
+        ("英伟达宣布以7亿美元把初创公司Foo AI纳入麾下。", [("acquisition", "Foo AI")]),
+        ("英伟达正与初创公司Foo AI进行深入谈判，拟将其收入囊中。", []),
+    ],
+)
+def test_heldout27_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 8, 10)) == sorted(expected)
