@@ -19,6 +19,7 @@ previous sentence, resolved against the publication date. Hands on `Mention` rec
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -77,6 +78,11 @@ _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
+# A Latin word that may be a name an earlier sentence introduced (RoboNeo, KAT-V1).
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+# …and the version right after it ("Cursor 2.0").
+_VERSION_AFTER_NAME = re.compile(r"[\s\-]?[vV]?(\d+(?:\.\d+)+)(?![\d.%])")
 _REGEX_SYNTAX = re.compile(r"\\.|\(\?P[<=]")
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
@@ -478,6 +484,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     recent: deque[tuple[int, int, int, str]] = deque(maxlen=_SCENE_SENTENCES)
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
+    earlier_names = _EarlierNames(text, gazetteer, rules) if rules.discovery else None
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
     # (sentence index, filing type) → the highest batch of that type named by then
     batch_so_far: dict[tuple[int, str], int] = {}
@@ -523,8 +530,12 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
         if before is not None and sentence.item and _days_later(sentence.simplified, rules):
             scene = ((recent[-2][2], before), *scene)  # "② 次日凌晨，…": the day after ①
+        if earlier_names is not None:
+            earlier_names.at = sentence.index
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
-                                  antecedents)
+                                  antecedents, earlier_names)
+        if earlier_names is not None and events.found:
+            earlier_names.told(events.found)
         if told and rules.commentary_starts.match(sentence.simplified):
             # "这是国内大模型公司迄今最大的单轮融资": a comment on the event just told.
             events = replace(events, found=[f for f in events.found
@@ -609,10 +620,13 @@ def _first_told(
     new = {name for name, told in versions.items() if len(told) == 1}
     for sentence, events, _ in found:
         passage = passages[(sentence.paragraph, sentence.item)]
+        opened = {f.model.entry.name for f in events.found
+                  if f.model and f.event_type == "open_source"}
         for f in events.found:
-            if f.model and f.model.entry.name in new and any(
-                    rules.earlier_version.search(text) for text in passage):
-                new.discard(f.model.entry.name)
+            name = f.model.entry.name if f.model else None
+            if name in new and (any(rules.earlier_version.search(text) for text in passage) or (
+                    f.event_type == "upgrade" and not f.released_version and name not in opened)):
+                new.discard(name)  # (an upgrade cue of its own: "Cursor迎来2.0版本")
     if not new:
         return found
     settled = []
@@ -971,6 +985,7 @@ def _sentence_events(
     context: frozenset[str],
     previous: str | None,
     antecedents: tuple[Match, ...] = (),
+    earlier: _EarlierNames | None = None,
 ) -> _SentenceEvents:
     """The events one (simplified) sentence states; `antecedents` are the models the
     paragraph's last sentence with model events was about (for "该模型已开源")."""
@@ -992,7 +1007,7 @@ def _sentence_events(
     candidates, trapped = _cue_candidates(sentence, folded, rules, present, context)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
-    matches = _names_in(sentence, gazetteer, rules)
+    matches = _names_in(sentence, gazetteer, rules, earlier)
     clauses = []
     items: set[int] = set()  # clauses opening an item of a semicolon list
     for part in _CLAUSES.finditer(sentence):
@@ -1192,12 +1207,18 @@ class _Scope:
         return self._previous_subject[0]
 
 
-def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Match]:
-    """Gazetteer matches plus discovered model names, in text order."""
+def _names_in(
+    sentence: str, gazetteer: Gazetteer, rules: CueRules, earlier: _EarlierNames | None = None
+) -> list[Match]:
+    """Gazetteer matches plus discovered model names, in text order: those the sentence
+    introduces, and those an earlier sentence did that it names again without what introduced
+    them ("旗下AI Agent产品RoboNeo自6月上线以来…。公告同时披露，RoboNeo已完成…登记")."""
     known = gazetteer.find(sentence)
     if rules.discovery is None:
         return known
     discovered = discover_models(sentence, gazetteer, rules.discovery, known)
+    if earlier is not None:
+        known = known + earlier.named_again(sentence, [*known, *discovered])
     if "-" in sentence:
         known = [_named_apart(sentence, m, rules.discovery) for m in known]
     if not discovered:
@@ -1221,6 +1242,74 @@ def _names_in(sentence: str, gazetteer: Gazetteer, rules: CueRules) -> list[Matc
             Entry("model", item.name, owner, family=item.kind, status="discovered"),
             item.start, item.end, item.surface, item.version))
     return sorted(known + named, key=lambda m: m.start)
+
+
+class _EarlierNames:
+    """The Latin names the gazetteer lacks that an article's earlier sentences introduce, found
+    only when a later sentence with a cue holds one of their words (discovery on every sentence
+    would cost a fifth of the extraction's time)."""
+
+    def __init__(self, text: _OriginalText, gazetteer: Gazetteer, rules: CueRules):
+        self.text, self.gazetteer, self.rules = text, gazetteer, rules
+        self.at = 0  # the index of the sentence being read
+        self.sentences: list[str] = []  # those before it, once needed
+        self.names: dict[int, dict[str, Discovery]] = {}  # sentence → its discovered names
+        self.subjects: dict[int, str | None] = {}  # sentence → the organisation it is about
+        # The article's events so far: the owners they give their models, and the companies
+        # they are about ("平台Prime Intellect…发布INTELLECT-3" names a company, not an app)
+        self.owners: dict[str, str] = {}
+        self.organisations: set[str] = set()
+
+    def told(self, found: list[_Found]) -> None:
+        """Take note of the events a sentence told."""
+        for f in found:
+            if f.organization:
+                self.organisations.add(f.organization)
+                if f.model is not None:
+                    self.owners.setdefault(f.model.entry.name, f.organization)
+
+    def named_again(self, sentence: str, found: list[Match | Discovery]) -> list[Match]:
+        again: list[Match] = []
+        for word in _LATIN_NAME.finditer(sentence):
+            name, at, end = word.group(), word.start(), word.end()
+            if len(name) < 3 or name in self.organisations or any(
+                    f.start < end and at < f.end for f in found):
+                continue
+            first = self.text.simplified.find(name)  # (most words are nowhere else)
+            if self.text.simplified.find(name, first + 1) < 0:
+                continue
+            introduced = self._introduced(name)
+            if introduced is not None:
+                index, item = introduced
+                owner = item.organization or self.owners.get(name) or self._subject(index)
+                version = _VERSION_AFTER_NAME.match(sentence, end)
+                again.append(Match(
+                    Entry("model", name, owner, family=item.kind, status="discovered"),
+                    at, version.end() if version else end, name,
+                    version.group(1) if version else None))
+        return again
+
+    def _introduced(self, name: str) -> tuple[int, Discovery] | None:
+        """The first earlier sentence that introduces `name`, and how."""
+        if len(self.sentences) < self.at:
+            self.sentences = [s.simplified for s in itertools.islice(self.text.sentences(),
+                                                                     self.at)]
+        for index, text in enumerate(self.sentences[: self.at]):
+            if name not in text:
+                continue
+            if index not in self.names:
+                self.names[index] = {
+                    d.name: d for d in discover_models(text, self.gazetteer, self.rules.discovery)
+                    if d.known is None}
+            if name in self.names[index]:
+                return index, self.names[index][name]
+        return None
+
+    def _subject(self, index: int) -> str | None:
+        """The organisation sentence `index` is about ("美图公司…公告称，旗下…产品RoboNeo…")."""
+        if index not in self.subjects:
+            self.subjects[index] = _subject(self.sentences[index], self.gazetteer, self.rules)
+        return self.subjects[index]
 
 
 def _named_apart(sentence: str, match: Match, rules: DiscoveryRules) -> Match:

@@ -1855,7 +1855,20 @@ def test_a_field_naming_a_known_model_after_its_company_is_that_model(gazetteer,
          [("acquisition", "Voxa")]),
         ("英伟达宣布以7亿美元把初创公司Foo AI纳入麾下。", [("acquisition", "Foo AI")]),
         ("英伟达正与初创公司Foo AI进行深入谈判，拟将其收入囊中。", []),
+        # a name an earlier sentence introduced, named again on its own
+        ("云墨科技旗下AI写作产品InkFlow自6月上线以来，用户数突破百万。"
+         "公司同时披露，InkFlow已完成生成式人工智能服务登记。", [("registration", "InkFlow")]),
+        # …with a version, where its versions are spoken of: an upgrade
+        ("AI编程工具Quill迎来2.0版本。Quill母公司Inkwell今天发布Quill 2.0。",
+         [("upgrade", "Quill")]),
     ],
 )
 def test_heldout27_kinds(gazetteer, rules, text, expected):
     assert events(text, gazetteer, rules, datetime(2025, 8, 10)) == sorted(expected)
+
+
+def test_a_name_told_again_keeps_the_owner_that_introduced_it(gazetteer, rules):
+    text = ("云墨科技旗下AI写作产品InkFlow自6月上线以来，用户数突破百万。"
+            "公司同时披露，InkFlow已完成生成式人工智能服务登记。")
+    assert owned(text, gazetteer, rules, datetime(2025, 7, 31)) == [
+        ("registration", "InkFlow", "云墨科技")]
