@@ -1872,3 +1872,11 @@ def test_a_name_told_again_keeps_the_owner_that_introduced_it(gazetteer, rules):
             "公司同时披露，InkFlow已完成生成式人工智能服务登记。")
     assert owned(text, gazetteer, rules, datetime(2025, 7, 31)) == [
         ("registration", "InkFlow", "云墨科技")]
+
+
+def test_an_edition_opening_a_clause_stands_for_the_model_told_before(gazetteer, rules):
+    text = "阿里云今日上线Qwen3高速版。即日起至9月1日，高速版享受五折特惠。"
+    found = mentions_in_article(article(text, datetime(2025, 8, 1)), gazetteer, rules)
+    prices = [(m.model, m.event_date.value) for m in found if m.event_type == "price_change"]
+    # (即日起至9月1日: the offer's end is not its date)
+    assert prices == [("通义千问", date(2025, 8, 1))]
