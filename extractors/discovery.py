@@ -257,7 +257,7 @@ def _candidate(
     version = match.groupdict().get("version")
     if version:
         end = match.end("version")
-    owner = match.groupdict().get("owner")
+    owner = match.groupdict().get("brand") or match.groupdict().get("owner")
     if owner and any(word in owner for word in rules.bad_words):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
     bad_starts = rules.quoted_bad_starts if is_full_name(owner or "") else rules.bad_starts

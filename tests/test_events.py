@@ -1861,10 +1861,25 @@ def test_a_field_naming_a_known_model_after_its_company_is_that_model(gazetteer,
         # …with a version, where its versions are spoken of: an upgrade
         ("AI编程工具Quill迎来2.0版本。Quill母公司Inkwell今天发布Quill 2.0。",
          [("upgrade", "Quill")]),
+        # the brand in brackets after a legal name owns the quoted service
+        ("新增登记应用：杭州某某网络科技有限公司（星图）“星图AI导购”。",
+         [("registration", "星图AI导购")]),
+        # a company with a domain in its name
+        ("推理平台nova.ai宣布完成5000万美元B轮融资。", [("funding", "nova.ai")]),
+        # a catalogue of hosted models
+        ("平台已上线FLUX.1 Kontext、Veo 3、可灵等数百个模型。", []),
+        # what came before the news
+        ("在此之前，该团队已先后开源了Qwen2.5和Qwen3。", []),
     ],
 )
 def test_heldout27_kinds(gazetteer, rules, text, expected):
     assert events(text, gazetteer, rules, datetime(2025, 8, 10)) == sorted(expected)
+
+
+def test_a_brand_in_brackets_after_a_legal_name_owns_its_service(gazetteer, rules):
+    text = "新增登记应用：杭州某某网络科技有限公司（星图）“星图AI导购”。"
+    assert owned(text, gazetteer, rules, datetime(2025, 8, 1)) == [
+        ("registration", "星图AI导购", "星图")]
 
 
 def test_a_name_told_again_keeps_the_owner_that_introduced_it(gazetteer, rules):
