@@ -1870,6 +1870,12 @@ def test_a_field_naming_a_known_model_after_its_company_is_that_model(gazetteer,
         ("平台已上线FLUX.1 Kontext、Veo 3、可灵等数百个模型。", []),
         # what came before the news
         ("在此之前，该团队已先后开源了Qwen2.5和Qwen3。", []),
+        # a count of deals; an open-sourcing as the time of what followed
+        ("库克透露，苹果今年以来已收购约7家公司。", []),
+        ("gpt-oss开放权重后，各大云厂商迅速跟进。", []),
+        # opened to a long list of subscribers, a tool named after it
+        ("xAI周一向iOS端SuperGrok和Premium+订阅用户开放视频生成工具Grok Imagine。",
+         [("release", "Grok Imagine")]),
     ],
 )
 def test_heldout27_kinds(gazetteer, rules, text, expected):
@@ -1880,6 +1886,11 @@ def test_a_brand_in_brackets_after_a_legal_name_owns_its_service(gazetteer, rule
     text = "新增登记应用：杭州某某网络科技有限公司（星图）“星图AI导购”。"
     assert owned(text, gazetteer, rules, datetime(2025, 8, 1)) == [
         ("registration", "星图AI导购", "星图")]
+
+
+def test_the_source_a_reporter_heard_from_owns_the_model(gazetteer, rules):
+    text = "记者从顺丰科技获悉，其自研的物流大模型“丰语”日前通过国家网信办生成式人工智能服务备案。"
+    assert owned(text, gazetteer, rules, datetime(2025, 8, 4)) == [("filing", "丰语", "顺丰科技")]
 
 
 def test_a_name_told_again_keeps_the_owner_that_introduced_it(gazetteer, rules):
