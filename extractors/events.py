@@ -202,6 +202,7 @@ class CueRules:
     vague_dates: re.Pattern[str]
     bound_vague: re.Pattern[str]
     reporting: re.Pattern[str]
+    reported_again: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
     batch_pattern: re.Pattern[str]
@@ -336,6 +337,7 @@ class CueRules:
             vague_dates=_any_word(dates.get("vague", [])),
             bound_vague=re.compile(dates.get("bound_vague", r"(?!x)x")),
             reporting=re.compile(dates.get("reporting", r"(?!x)x")),
+            reported_again=re.compile(dates.get("reported_again", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
@@ -499,6 +501,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             context = context & FILING_TYPES
         if same_paragraph and found and found[-1][0] is previous:
             found[-1] = _taking_effect(found[-1], sentence.simplified, reference, rules)
+            found[-1] = _dated_by_report(found[-1], sentence.simplified, reference, rules)
         folded = casefold_in_place(sentence.simplified)
         if not rules.triggers.search(folded) and not (
             context and rules.context_triggers.search(folded)
@@ -681,6 +684,25 @@ def _taking_effect(
         return told
     dated = [replace(f, date=when) if f.event_type in rules.announced_types else f
              for f in events.found]
+    return told_sentence, replace(events, found=dated), scene
+
+
+def _dated_by_report(
+    told: tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]],
+    sentence: str,
+    reference: date | None,
+    rules: CueRules,
+) -> tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]:
+    """The undated events of the sentence before dated by `sentence` where it tells when they
+    were made known ("亚马逊已同意收购Bee。7月22日，Bee联合创始人…宣布了这一消息")."""
+    told_sentence, events, scene = told
+    if all(f.date is not None for f in events.found) or not rules.reported_again.search(
+            sentence):
+        return told
+    when = _sentence_date(sentence, reference, rules)
+    if when is None:
+        return told
+    dated = [f if f.date is not None else replace(f, date=when) for f in events.found]
     return told_sentence, replace(events, found=dated), scene
 
 

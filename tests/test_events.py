@@ -1906,3 +1906,11 @@ def test_an_edition_opening_a_clause_stands_for_the_model_told_before(gazetteer,
     prices = [(m.model, m.event_date.value) for m in found if m.event_type == "price_change"]
     # (即日起至9月1日: the offer's end is not its date)
     assert prices == [("通义千问", date(2025, 8, 1))]
+
+
+def test_the_sentence_that_made_news_known_dates_it(gazetteer, rules):
+    text = ("亚马逊已同意收购可穿戴设备初创公司Bee。"
+            "7月22日，Bee联合创始人在领英上宣布了这一消息，交易金额未披露。")
+    found = mentions_in_article(article(text, datetime(2025, 7, 23)), gazetteer, rules)
+    assert [(m.event_type, m.organization, m.event_date.value) for m in found] == [
+        ("acquisition", "Bee", date(2025, 7, 22))]
