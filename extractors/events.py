@@ -78,6 +78,7 @@ _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
+_LEGAL_ENDINGS = ("有限公司", "有限责任公司")
 # A Latin word that may be a name an earlier sentence introduced (RoboNeo, KAT-V1).
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
@@ -203,6 +204,8 @@ class CueRules:
     bound_vague: re.Pattern[str]
     reporting: re.Pattern[str]
     reported_again: re.Pattern[str]
+    legal_regions: tuple[str, ...]
+    legal_name_parts: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
     batch_pattern: re.Pattern[str]
@@ -338,6 +341,8 @@ class CueRules:
             bound_vague=re.compile(dates.get("bound_vague", r"(?!x)x")),
             reporting=re.compile(dates.get("reporting", r"(?!x)x")),
             reported_again=re.compile(dates.get("reported_again", r"(?!x)x")),
+            legal_regions=tuple(roles.get("legal_regions", [])),
+            legal_name_parts=re.compile(roles.get("legal_name_parts", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
@@ -594,7 +599,36 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # (of one event found twice in a sentence, the mention that names its owner:
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
                 mentions[key] = mention
-    return _without_refined(list(mentions.values()))
+    return _by_short_names(_without_refined(list(mentions.values())), text.simplified, rules)
+
+
+def _by_short_names(mentions: list[Mention], text: str, rules: CueRules) -> list[Mention]:
+    """`mentions` with a funded or acquired company's legal name given as the short name the
+    article also uses ("北京清程极智科技有限公司宣布完成…融资。清程极智由清华大学…创立" is about
+    清程极智). (The owners of models keep the legal name a filing list gives them.)"""
+    short: dict[str, str] = {}
+    for mention in mentions:
+        legal = mention.organization
+        if mention.event_type in rules.organisation_types and legal and legal not in short and (
+                legal.endswith(_LEGAL_ENDINGS)):
+            short[legal] = _short_name(legal, text, rules) or legal
+    if not any(legal != name for legal, name in short.items()):
+        return mentions
+    return [replace(m, organization=short[m.organization])
+            if m.event_type in rules.organisation_types and m.organization in short else m
+            for m in mentions]
+
+
+def _short_name(legal: str, text: str, rules: CueRules) -> str | None:
+    """The longest start of `legal` after its region that `text` uses on its own, if any."""
+    region = next((r for r in rules.legal_regions if legal.startswith(r)), "")
+    rest = legal[len(region):]
+    told = text.count(legal)
+    for end in range(len(rest) - 1, 1, -1):
+        part = rest[:end]
+        if text.count(part) > told and not rules.legal_name_parts.fullmatch(part):
+            return part
+    return None
 
 
 def _first_told(

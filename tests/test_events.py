@@ -1914,3 +1914,21 @@ def test_the_sentence_that_made_news_known_dates_it(gazetteer, rules):
     found = mentions_in_article(article(text, datetime(2025, 7, 23)), gazetteer, rules)
     assert [(m.event_type, m.organization, m.event_date.value) for m in found] == [
         ("acquisition", "Bee", date(2025, 7, 22))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal name given as the short name the story goes on with
+        ("北京星澜智算科技有限公司宣布完成数亿元A轮融资。星澜智算由清华大学团队创立。",
+         [("funding", "星澜智算")]),
+        ("北京星澜智算科技有限公司宣布完成数亿元A轮融资。",
+         [("funding", "北京星澜智算科技有限公司")]),
+        # a weekday between a company and its verb
+        ("南京本土数字人企业星澜智算周四宣布完成新一轮融资。", [("funding", "星澜智算")]),
+        # launches summed up with no date of their own
+        ("能源领域，国家电网、南方电网先后推出了光明电力大模型和“大瓦特”。", []),
+    ],
+)
+def test_heldout28_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
