@@ -79,6 +79,7 @@ _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _LEGAL_ENDINGS = ("有限公司", "有限责任公司")
+_DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
 # A Latin word that may be a name an earlier sentence introduced (RoboNeo, KAT-V1).
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
@@ -2108,6 +2109,11 @@ def _clause_date(
 def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | None:
     if any(trap in text for trap in rules.date_traps):
         return None
+    if "日讯" in text or "日电" in text:
+        # a date after a wire's dateline is the event's: "浙江在线6月26日讯 昨天，…"
+        told = resolve_event_date(_DATELINE.sub("", text, 1), reference)
+        if told is not None:
+            return told
     return resolve_event_date(text, reference)
 
 

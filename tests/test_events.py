@@ -1908,6 +1908,12 @@ def test_an_edition_opening_a_clause_stands_for_the_model_told_before(gazetteer,
     assert prices == [("通义千问", date(2025, 8, 1))]
 
 
+def test_a_date_after_a_wires_dateline_is_the_events(gazetteer, rules):
+    text = "浙江在线6月26日讯 昨天，中控技术在杭州发布时间序列大模型TPT。"
+    found = mentions_in_article(article(text, datetime(2024, 6, 26)), gazetteer, rules)
+    assert [(m.model, m.event_date.value) for m in found] == [("TPT", date(2024, 6, 25))]
+
+
 def test_the_sentence_that_made_news_known_dates_it(gazetteer, rules):
     text = ("亚马逊已同意收购可穿戴设备初创公司Bee。"
             "7月22日，Bee联合创始人在领英上宣布了这一消息，交易金额未披露。")
@@ -1928,6 +1934,13 @@ def test_the_sentence_that_made_news_known_dates_it(gazetteer, rules):
         ("南京本土数字人企业星澜智算周四宣布完成新一轮融资。", [("funding", "星澜智算")]),
         # launches summed up with no date of their own
         ("能源领域，国家电网、南方电网先后推出了光明电力大模型和“大瓦特”。", []),
+        # 时间序列 and 流程工业 after 发布 are the model's description
+        ("中控技术发布流程工业时间序列大模型TPT。", [("release", "TPT")]),
+        # lines labelled 备案： and 登记：
+        ("某市网信办7月14日发布公告，本季度新增备案2款、登记1款。\n"
+         "备案：杭州某某科技有限公司“星图助手”；宁波某某网络有限公司“海曙问答”。\n"
+         "登记：温州某某信息有限公司“瓯江AI”。",
+         [("filing", "星图助手"), ("filing", "海曙问答"), ("registration", "瓯江AI")]),
     ],
 )
 def test_heldout28_kinds(gazetteer, rules, text, expected):

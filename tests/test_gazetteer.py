@@ -150,3 +150,17 @@ def test_a_brand_after_its_developer_is_the_model(gazetteer):
     assert names(gazetteer, "蚂蚁百灵、快手快意、vivo蓝心") == [
         "百灵大模型", "快意大模型", "蓝心大模型"]
     assert names(gazetteer, "百灵鸟飞过快意人生") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a generation glued to a long Latin name is its version…
+        ("开源XuanYuan3-70B", [("轩辕大模型", "3")]),
+        ("InternLM2发布", [("书生·浦语", "2")]),
+        # …a size glued to it is no version, nor is a glued name a shorter one's
+        ("Kimi2B参数", []),
+    ],
+)
+def test_a_generation_glued_to_a_name(gazetteer, text, expected):
+    assert [(m.entry.name, m.version) for m in gazetteer.find(simplify(text))] == expected
