@@ -79,6 +79,7 @@ _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _LEGAL_ENDINGS = ("有限公司", "有限责任公司")
+_BORROWED_WINDOW = 4  # (characters before a name where `borrowed_before` words are looked for)
 _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
 # A Latin word that may be a name an earlier sentence introduced (RoboNeo, KAT-V1).
 _LATIN_NAME = re.compile(
@@ -206,6 +207,8 @@ class CueRules:
     reporting: re.Pattern[str]
     reported_again: re.Pattern[str]
     legal_regions: tuple[str, ...]
+    subsidiary_markers: re.Pattern[str]
+    borrowed_before: tuple[str, ...]
     legal_name_parts: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
@@ -343,6 +346,8 @@ class CueRules:
             reporting=re.compile(dates.get("reporting", r"(?!x)x")),
             reported_again=re.compile(dates.get("reported_again", r"(?!x)x")),
             legal_regions=tuple(roles.get("legal_regions", [])),
+            subsidiary_markers=_any_word(roles.get("subsidiary_markers", [])),
+            borrowed_before=tuple(roles.get("borrowed_before", [])),
             legal_name_parts=re.compile(roles.get("legal_name_parts", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
@@ -1845,11 +1850,12 @@ def _attribute(
 ) -> str | None:
     """The developer of a discovered model: the organisation right before it (容联云自研的
     “赤兔”, 小红书旗下AI搜索应用“点点”), else the clause's subject, its first organisation
-    before the cue (A发布B). For an item of a list (`cue` None) only the organisation right
-    before it. Where that one is the partner of 公司 (`_partner_of_subject`), the organisation
-    the sentence is about."""
-    orgs = [m for m in _organisations(clause, gazetteer, rules) if m.end <= model.start
-            or m.start >= model.end]
+    before the cue (A发布B); never what it is built on ("基于盘古大模型开发的“X”"). For an
+    item of a list (`cue` None) only the organisation right before it. Where that one is the
+    partner of 公司 (`_partner_of_subject`), the organisation the sentence is about."""
+    orgs = [m for m in _organisations(clause, gazetteer, rules) if (
+        m.end <= model.start or m.start >= model.end) and not clause.text[
+            max(0, m.start - _BORROWED_WINDOW) : m.start].endswith(rules.borrowed_before)]
     before = [o for o in orgs if o.end <= model.start]
     if before and (model.start - before[-1].end <= rules.attribution_gap
                    or rules.owner_before.fullmatch(clause.text, before[-1].end, model.start)):
@@ -1915,9 +1921,11 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
         for named in pattern.finditer(clause.text):
             start, end = named.span("name")
             name = named["name"]
-            if any(m.start < end and start < m.end for m in [*clause.matches, *found]
-                   if m.entry.status == "gazetteer" or m.entry.kind == "organization"):
+            overlapped = [m for m in [*clause.matches, *found] if m.start < end and start < m.end
+                          and (m.entry.status == "gazetteer" or m.entry.kind == "organization")]
+            if overlapped and not _subsidiary(name, start, overlapped, rules):
                 continue  # (a name discovery took for an app may still be a company: 平台Statsig)
+            found = [o for o in found if o not in overlapped]
             if name.startswith(rules.company_bad_starts) or rules.discovery and (
                 is_generic(name, rules.discovery)
                 or name.casefold() in rules.discovery.stop_names
@@ -1942,6 +1950,13 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
 
     return sorted((o for o in found if o.start not in renamed and acts(o)),
                   key=lambda m: m.start)
+
+
+def _subsidiary(name: str, start: int, overlapped: list[Match], rules: CueRules) -> bool:
+    """Whether company `name` (at `start`) is a part of the known organisations it holds, an
+    organisation of its own: "上海交通大学医学院附属瑞金医院" is not 上海交通大学."""
+    return all(start <= m.start and rules.subsidiary_markers.search(name, m.end - start)
+               for m in overlapped)
 
 
 def _names_anaphor(clauses: list[_Clause], index: int, rules: CueRules) -> bool:

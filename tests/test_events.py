@@ -1945,3 +1945,26 @@ def test_the_sentence_that_made_news_known_dates_it(gazetteer, rules):
 )
 def test_heldout28_kinds(gazetteer, rules, text, expected):
     assert events(text, gazetteer, rules, datetime(2025, 6, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list opened without a separator, its owners' full names before their verbs
+        ("某省网信办公布新增登记信息，完成登记的则有杭州星图网络科技有限公司推出的“星图问答助手”等。",
+         [("registration", "星图问答助手", "杭州星图网络科技有限公司")]),
+        ("本月新增登记的2款应用分别为星河航空股份有限公司的“星河客服小河”和成都锦城科技有限公司的“锦城质检助手”。",
+         [("registration", "星河客服小河", "星河航空股份有限公司"),
+          ("registration", "锦城质检助手", "成都锦城科技有限公司")]),
+        ("国家网信办发布新一批备案信息，我省有1款服务入列：东湖大学研发的“灵眸”遥感大模型。",
+         [("filing", "灵眸", "东湖大学")]),
+        # a hospital of a known university is its own organisation
+        ("上海交通大学医学院附属仁济医院与华为联合发布医疗大模型“仁心”。",
+         [("release", "仁心", "上海交通大学医学院附属仁济医院")]),
+        # what a model is built on does not own it
+        ("星河软件近日在投资者互动平台表示，公司基于盘古大模型开发的“星河AI助手”已完成生成式人工智能服务登记。",
+         [("registration", "星河AI助手", "星河软件")]),
+    ],
+)
+def test_heldout28_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 3, 21)) == sorted(expected)
