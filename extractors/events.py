@@ -209,6 +209,7 @@ class CueRules:
     legal_regions: tuple[str, ...]
     subsidiary_markers: re.Pattern[str]
     borrowed_before: tuple[str, ...]
+    former_staff_after: re.Pattern[str]
     legal_name_parts: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
@@ -348,6 +349,7 @@ class CueRules:
             legal_regions=tuple(roles.get("legal_regions", [])),
             subsidiary_markers=_any_word(roles.get("subsidiary_markers", [])),
             borrowed_before=tuple(roles.get("borrowed_before", [])),
+            former_staff_after=re.compile(roles.get("former_staff_after", r"(?!x)x")),
             legal_name_parts=re.compile(roles.get("legal_name_parts", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
@@ -1927,7 +1929,7 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
                 continue  # (a name discovery took for an app may still be a company: 平台Statsig)
             found = [o for o in found if o not in overlapped]
             if name.startswith(rules.company_bad_starts) or rules.discovery and (
-                is_generic(name, rules.discovery)
+                is_generic(name, rules.discovery) and not named.groupdict().get("code")
                 or name.casefold() in rules.discovery.stop_names
             ):
                 continue  # "该公司", "人工智能", "公司AI阅读助手"
@@ -1943,6 +1945,8 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             if other.start > o.end and _SHORT_NAME.fullmatch(text, o.end, other.start):
                 renamed.add(o.start if is_full_name(o.surface) else other.start)
     def acts(o: Match) -> bool:
+        if rules.former_staff_after.match(text, o.end):
+            return False  # "收购苹果前首席设计官…创立的公司io": a person's former employer
         before = text[max(0, o.start - 1) : o.start]
         if before == "由":
             return bool(rules.developed_after.match(text, o.end))

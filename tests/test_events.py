@@ -1968,3 +1968,48 @@ def test_heldout28_kinds(gazetteer, rules, text, expected):
 )
 def test_heldout28_owners(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2025, 3, 21)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a filing announced is no release
+        ("8月31日起，百度“文心一言”、商汤“商量SenseChat”等首批通过备案的大模型陆续官宣。",
+         [("filing", "商量SenseChat"), ("filing", "文心一言")]),
+        # what follows a deal, investors and launches summed up, a launch as a time
+        ("光年之外是一家初创企业，收购完成后将成为美团的全资附属公司。", []),
+        ("资料显示，星图机器人成立于2023年2月，今年以来已先后获得腾讯、京东等机构投资。", []),
+        ("招股书提到，公司自2019年成立以来先后推出GLM-130B、ChatGLM、GLM-4等系列模型。", []),
+        ("阶跃星辰成立于2023年4月，目前已推出Step系列通用大模型，并上线AI助手“跃问”。", []),
+        ("Manus今年3月发布通用Agent产品后迅速走红。", []),
+        ("从去年5月豆包主力模型将价格降至0.0008元/千tokens开始，各厂商先后跟进。", []),
+        # the model an app calls is no name
+        ("公司AI外贸助手已完成登记，所调用的底层大模型均已完成国家备案。", []),
+        # a person's former employer is not what is bought
+        ("OpenAI周三宣布，将以全股票交易方式收购苹果前首席设计官乔尼·艾维联合创立的AI硬件初创公司io。",
+         [("acquisition", "io")]),
+        # the lead of a round, announced
+        ("阿斯麦周二宣布，将领投法国AI公司Mistral AI的C轮融资，投资13亿欧元。",
+         [("funding", "Mistral AI")]),
+        # a numbered list of short owners and dashes under 具体来看
+        ("近日，多家上市公司相继披露，其自研大模型已通过国家网信办生成式人工智能服务备案。具体来看：\n"
+         "1. 美亚柏科——天擎公共安全大模型；\n2. 容联云——赤兔大模型。",
+         [("filing", "天擎公共安全"), ("filing", "赤兔")]),
+    ],
+)
+def test_heldout30_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 9, 10)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed company by its code, though its name is made of generic words
+        ("视觉中国（000681）12月4日在互动易表示，公司打造的AI应用“元视觉AI”已于11月完成北京市生成式人工智能服务登记。",
+         [("registration", "元视觉AI", "视觉中国")]),
+        ("7月6日，港股上市公司创新奇智（02121.HK）发布工业大模型“奇智孔明”。",
+         [("release", "奇智孔明", "创新奇智")]),
+    ],
+)
+def test_heldout30_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2024, 12, 5)) == sorted(expected)
