@@ -147,7 +147,8 @@ def sentence_cases(name: str = "sentences.json") -> list[Case]:
 # one at a time, each after the fixes the one before prompted (heldout9, heldout7, heldout8;
 # heldout11, heldout10; heldout13, heldout14; heldout16, heldout15; heldout18, heldout19;
 # heldout20 (untouched for a session), heldout21, heldout22; heldout23 (untouched for a session),
-# heldout26, heldout24, heldout25), and the newest, UNTOUCHED, has not been tuned on.
+# heldout26, heldout24, heldout25; heldout27 (untouched for a session), heldout28, heldout30), and
+# the newest, UNTOUCHED, has not been tuned on.
 TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 1 (tuned on after its first score)", "heldout.json"),
               ("held-out 2 (tuned on after its first score)", "heldout2.json"),
@@ -175,8 +176,11 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 23 (tuned on after its first score)", "heldout23.json"),
               ("held-out 26 (tuned on after its first score)", "heldout26.json"),
               ("held-out 24 (tuned on after its first score)", "heldout24.json"),
-              ("held-out 25 (tuned on after its first score)", "heldout25.json"))
-UNTOUCHED = "heldout27.json"
+              ("held-out 25 (tuned on after its first score)", "heldout25.json"),
+              ("held-out 27 (tuned on after its first score)", "heldout27.json"),
+              ("held-out 28 (tuned on after its first score)", "heldout28.json"),
+              ("held-out 30 (tuned on after its first score)", "heldout30.json"))
+UNTOUCHED = "heldout29.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:

@@ -19,7 +19,6 @@ previous sentence, resolved against the publication date. Hands on `Mention` rec
 
 from __future__ import annotations
 
-import itertools
 import re
 import tomllib
 import unicodedata
@@ -395,8 +394,15 @@ def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 
 def _one_pattern(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    """`patterns` as one alternation (one search per sentence), or none."""
-    return _compile_all(["|".join(f"(?:{p})" for p in patterns)] if patterns else [])
+    """`patterns` as at most two alternations, one search each per sentence: those anchored at
+    the sentence's start as one pattern anchored once (tried there only: in the other
+    alternation each would be tried at every position), and the others."""
+    free = [p for p in patterns if not p.startswith("^")]
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    sources = ["|".join(f"(?:{p})" for p in free)] if free else []
+    if anchored:
+        sources.append("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")
+    return _compile_all(sources)
 
 
 def _modal_words(modality: dict) -> re.Pattern[str]:
@@ -499,7 +505,9 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     recent: deque[tuple[int, int, int, str]] = deque(maxlen=_SCENE_SENTENCES)
     context: frozenset[str] = frozenset()
     antecedents: tuple[Match, ...] = ()  # what "该模型" refers to
-    earlier_names = _EarlierNames(text, gazetteer, rules) if rules.discovery else None
+    read: list[_Sentence] = []  # the sentences before this one
+    earlier_names = _EarlierNames(read, text.simplified, gazetteer, rules) \
+        if rules.discovery else None
     told: set[str] = set()  # the types of the last sentence with events (filings aside)
     # (sentence index, filing type) → the highest batch of that type named by then
     batch_so_far: dict[tuple[int, str], int] = {}
@@ -521,6 +529,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         ):
             recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
             previous, context = sentence, frozenset()
+            read.append(sentence)
             continue
         # the paragraph's sentences before this one, the nearest first: those of its numbered
         # line and those before the first line (the items of a roundup are stories of their
@@ -546,8 +555,6 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
         if before is not None and sentence.item and _days_later(sentence.simplified, rules):
             scene = ((recent[-2][2], before), *scene)  # "② 次日凌晨，…": the day after ①
-        if earlier_names is not None:
-            earlier_names.at = sentence.index
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
                                   antecedents, earlier_names)
         if earlier_names is not None and events.found:
@@ -575,10 +582,11 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         if context & FILING_TYPES and rules.list_heading.match(sentence.simplified):
             context = _narrowed_by_heading(sentence.simplified, context, rules)
         previous = sentence
+        read.append(sentence)
     # A filing takes the highest batch named so far: a batch named only after it
     # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
-    found = _first_told(found, text, rules)
+    found = _first_told(found, read, rules)
     for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
@@ -641,7 +649,7 @@ def _short_name(legal: str, text: str, rules: CueRules) -> str | None:
 
 def _first_told(
     found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]],
-    text: _OriginalText,
+    sentences: list[_Sentence],
     rules: CueRules,
 ) -> list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]]:
     """`found`, with the discovered names a release cue gives a version ("字节跳动发布同声传译模型
@@ -660,7 +668,7 @@ def _first_told(
             if f.model and f.model.entry.name in released:
                 versions.setdefault(f.model.entry.name, set()).add(_version_key(f.version))
     passages: dict[tuple[int, int], list[str]] = {}
-    for sentence in text.sentences():
+    for sentence in sentences:
         passages.setdefault((sentence.paragraph, sentence.item), []).append(sentence.simplified)
     new = {name for name, told in versions.items() if len(told) == 1}
     for sentence, events, _ in found:
@@ -1313,10 +1321,9 @@ class _EarlierNames:
     only when a later sentence with a cue holds one of their words (discovery on every sentence
     would cost a fifth of the extraction's time)."""
 
-    def __init__(self, text: _OriginalText, gazetteer: Gazetteer, rules: CueRules):
-        self.text, self.gazetteer, self.rules = text, gazetteer, rules
-        self.at = 0  # the index of the sentence being read
-        self.sentences: list[str] = []  # those before it, once needed
+    def __init__(self, read: list[_Sentence], text: str, gazetteer: Gazetteer, rules: CueRules):
+        # (the article's sentences read so far, and its whole simplified text)
+        self.read, self.text, self.gazetteer, self.rules = read, text, gazetteer, rules
         self.names: dict[int, dict[str, Discovery]] = {}  # sentence → its discovered names
         self.subjects: dict[int, str | None] = {}  # sentence → the organisation it is about
         # The article's events so far: the owners they give their models, and the companies
@@ -1336,11 +1343,9 @@ class _EarlierNames:
         again: list[Match] = []
         for word in _LATIN_NAME.finditer(sentence):
             name, at, end = word.group(), word.start(), word.end()
-            if len(name) < 3 or name in self.organisations or any(
-                    f.start < end and at < f.end for f in found):
-                continue
-            first = self.text.simplified.find(name)  # (most words are nowhere else)
-            if self.text.simplified.find(name, first + 1) < 0:
+            if len(name) < 3 or self.text.find(name, self.text.find(name) + 1) < 0:
+                continue  # (most words are nowhere else in the article)
+            if name in self.organisations or any(f.start < end and at < f.end for f in found):
                 continue
             introduced = self._introduced(name)
             if introduced is not None:
@@ -1355,10 +1360,7 @@ class _EarlierNames:
 
     def _introduced(self, name: str) -> tuple[int, Discovery] | None:
         """The first earlier sentence that introduces `name`, and how."""
-        if len(self.sentences) < self.at:
-            self.sentences = [s.simplified for s in itertools.islice(self.text.sentences(),
-                                                                     self.at)]
-        for index, text in enumerate(self.sentences[: self.at]):
+        for index, text in enumerate(s.simplified for s in self.read):
             if name not in text:
                 continue
             if index not in self.names:
@@ -1372,7 +1374,8 @@ class _EarlierNames:
     def _subject(self, index: int) -> str | None:
         """The organisation sentence `index` is about ("美图公司…公告称，旗下…产品RoboNeo…")."""
         if index not in self.subjects:
-            self.subjects[index] = _subject(self.sentences[index], self.gazetteer, self.rules)
+            self.subjects[index] = _subject(self.read[index].simplified, self.gazetteer,
+                                            self.rules)
         return self.subjects[index]
 
 
