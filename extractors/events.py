@@ -486,6 +486,11 @@ class _Sentence(NamedTuple):  # (one per sentence of every article: cheap)
     item: int = 0  # the numbered line of its paragraph it is on (0: before any)
 
 
+# A sentence with events, what it told, and the sentences of its scene (index, text), nearest
+# first: what the article-wide passes (`_taking_effect`, `_first_told`, …) read and amend.
+_Told = tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]
+
+
 def extract_mentions(
     articles: list[Article], gazetteer: Gazetteer, rules: CueRules
 ) -> list[Mention]:
@@ -498,7 +503,7 @@ def extract_mentions(
 def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules) -> list[Mention]:
     reference = article.published_at.date() if article.published_at else None
     text = _OriginalText(article)
-    found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]] = []
+    found: list[_Told] = []
     batches: dict[str, list[int]] = {}  # filing type → the batches named so far
     previous: _Sentence | None = None
     # The article's last sentences, with their paragraph and item numbers
@@ -648,10 +653,10 @@ def _short_name(legal: str, text: str, rules: CueRules) -> str | None:
 
 
 def _first_told(
-    found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]],
+    found: list[_Told],
     sentences: list[_Sentence],
     rules: CueRules,
-) -> list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]]:
+) -> list[_Told]:
     """`found`, with the discovered names a release cue gives a version ("字节跳动发布同声传译模型
     Seed LiveInterpret 2.0") released under that whole name where the article names no other
     version of them and their paragraph (or numbered item) tells of no earlier one ("相比去年
@@ -714,12 +719,7 @@ def _without_refined(mentions: list[Mention]) -> list[Mention]:
             if (m.event_type, m.model, (m.version or "").lstrip("vV")) not in refined]
 
 
-def _taking_effect(
-    told: tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]],
-    sentence: str,
-    reference: date | None,
-    rules: CueRules,
-) -> tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]:
+def _taking_effect(told: _Told, sentence: str, reference: date | None, rules: CueRules) -> _Told:
     """The announced changes of the sentence before dated by when `sentence` says they take
     effect ("…宣布V3的API价格将调整为…。全新价格自2025年2月8日起执行"), unless that sentence
     said so itself."""
@@ -737,12 +737,7 @@ def _taking_effect(
     return told_sentence, replace(events, found=dated), scene
 
 
-def _dated_by_report(
-    told: tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]],
-    sentence: str,
-    reference: date | None,
-    rules: CueRules,
-) -> tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]:
+def _dated_by_report(told: _Told, sentence: str, reference: date | None, rules: CueRules) -> _Told:
     """The undated events of the sentence before dated by `sentence` where it tells when they
     were made known ("亚马逊已同意收购Bee。7月22日，Bee联合创始人…宣布了这一消息")."""
     told_sentence, events, scene = told
@@ -777,7 +772,7 @@ def _owned_model(found: _Found) -> Match:
 
 
 def _across_sentences(
-    found: list[tuple[_Sentence, _SentenceEvents, tuple[tuple[int, str], ...]]],
+    found: list[_Told],
     reference: date | None,
     rules: CueRules,
 ) -> list[tuple[_Sentence, list[_Found]]]:
