@@ -224,6 +224,11 @@ def discover_models(
     return kept
 
 
+def is_legal_name(name: str) -> bool:
+    """Whether `name` is a company's registered name (北京某某科技有限公司)."""
+    return _LEGAL_NAME.search(name) is not None
+
+
 def is_full_name(name: str) -> bool:
     """Whether `name` is a company's or institution's full name (新希望集团, …有限公司)."""
     return len(name) > 2 and name.endswith(_FULL_NAME_ENDINGS)
@@ -234,7 +239,7 @@ def _known_owner(name: str, gazetteer: Gazetteer) -> str | None:
     a model standing for its developer, or the organisation a legal name holds (北京百度网讯科技
     有限公司 → 百度)."""
     entry = gazetteer.lookup(name)
-    if entry is None and _LEGAL_NAME.search(name):
+    if entry is None and is_legal_name(name):
         entry = next((m.entry for m in gazetteer.find(name) if m.entry.kind == "organization"),
                      None)
     if entry is None:

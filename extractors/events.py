@@ -37,6 +37,7 @@ from extractors.discovery import (
     discover_models,
     is_full_name,
     is_generic,
+    is_legal_name,
     joined_word,
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
@@ -77,8 +78,6 @@ _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
-_LEGAL_ENDINGS = ("有限公司", "有限责任公司")
-_BORROWED_WINDOW = 4  # (characters before a name where `borrowed_before` words are looked for)
 _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
 # A Latin word that may be a name an earlier sentence introduced (RoboNeo, KAT-V1).
 _LATIN_NAME = re.compile(
@@ -207,7 +206,6 @@ class CueRules:
     reported_again: re.Pattern[str]
     legal_regions: tuple[str, ...]
     subsidiary_markers: re.Pattern[str]
-    borrowed_before: tuple[str, ...]
     former_staff_after: re.Pattern[str]
     legal_name_parts: re.Pattern[str]
     repeatable_types: frozenset[str]
@@ -347,7 +345,6 @@ class CueRules:
             reported_again=re.compile(dates.get("reported_again", r"(?!x)x")),
             legal_regions=tuple(roles.get("legal_regions", [])),
             subsidiary_markers=_any_word(roles.get("subsidiary_markers", [])),
-            borrowed_before=tuple(roles.get("borrowed_before", [])),
             former_staff_after=re.compile(roles.get("former_staff_after", r"(?!x)x")),
             legal_name_parts=re.compile(roles.get("legal_name_parts", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
@@ -631,7 +628,7 @@ def _by_short_names(mentions: list[Mention], text: str, rules: CueRules) -> list
     for mention in mentions:
         legal = mention.organization
         if mention.event_type in rules.organisation_types and legal and legal not in short and (
-                legal.endswith(_LEGAL_ENDINGS)):
+                is_legal_name(legal)):
             short[legal] = _short_name(legal, text, rules) or legal
     if not any(legal != name for legal, name in short.items()):
         return mentions
@@ -1850,12 +1847,13 @@ def _attribute(
 ) -> str | None:
     """The developer of a discovered model: the organisation right before it (容联云自研的
     “赤兔”, 小红书旗下AI搜索应用“点点”), else the clause's subject, its first organisation
-    before the cue (A发布B); never what it is built on ("基于盘古大模型开发的“X”"). For an
+    before the cue (A发布B); never a yardstick or what it is built on (`reference_verbs`:
+    "基于盘古大模型开发的“X”"). For an
     item of a list (`cue` None) only the organisation right before it. Where that one is the
     partner of 公司 (`_partner_of_subject`), the organisation the sentence is about."""
     orgs = [m for m in _organisations(clause, gazetteer, rules) if (
-        m.end <= model.start or m.start >= model.end) and not clause.text[
-            max(0, m.start - _BORROWED_WINDOW) : m.start].endswith(rules.borrowed_before)]
+        m.end <= model.start or m.start >= model.end)
+        and not rules.reference_verbs.search(clause.text, 0, m.start)]
     before = [o for o in orgs if o.end <= model.start]
     if before and (model.start - before[-1].end <= rules.attribution_gap
                    or rules.owner_before.fullmatch(clause.text, before[-1].end, model.start)):

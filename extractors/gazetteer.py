@@ -23,15 +23,12 @@ _LATIN = re.compile(r"[a-z0-9]")
 _WORD = re.compile(r"[a-z]{4,}")
 _GLUED_VERSION = re.compile(r"\d+(?:\.\d+)*(?![\d.]*[a-z])")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
-# A whole number set apart after a Latin name is its generation (Baichuan 4, Gemini-2), unless a
+# A whole number set apart after a Latin name is its generation (Baichuan 4, Gemini-2), and so is
+# one glued to it where the matcher let it (XuanYuan3-70B, see `_GLUED_VERSION`), unless a
 # unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款), or a letter glued
 # to it makes it part of another name (Step-1X).
 _GENERATION = re.compile(
-    r"[\s-](\d{1,2})(?![\d.A-Za-z]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
-)
-# …and one glued to it, where the matcher let it (XuanYuan3-70B, see `_GLUED_VERSION`).
-_GLUED_GENERATION = re.compile(
-    r"(\d{1,2})(?![\d.A-Za-z]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒])"
+    r"[\s-]?(\d{1,2})(?![\d.A-Za-z]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
 )
 # A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1,
 # Vidu Q3.
@@ -307,7 +304,7 @@ def _version_at(
         elif lettered := _LETTER_VERSION.match(text, end):
             version, end = lettered.group(1), lettered.end()
         elif text[end - 1 : end].isascii() and text[end - 1 : end].isalpha() and (
-            generation := _GENERATION.match(text, end) or _GLUED_GENERATION.match(text, end)
+            generation := _GENERATION.match(text, end)
         ):
             version, end = generation.group(1), generation.end()
     if version is not None:
