@@ -138,6 +138,7 @@ class CueRules:
     modal_words: re.Pattern[str]
     disposal_markers: tuple[str, ...]
     disposal_objects: tuple[str, ...]
+    disposal_phrases: re.Pattern[str]
     plans_after: re.Pattern[str]
     scheduled: re.Pattern[str]
     announced_types: frozenset[str]
@@ -159,6 +160,7 @@ class CueRules:
     list_openers: tuple[str, ...]
     continuation_starts: tuple[str, ...]
     list_tails: tuple[str, ...]
+    collective_before: re.Pattern[str]
     organisation_types: frozenset[str]
     investor_markers: re.Pattern[str]
     target_markers: re.Pattern[str]
@@ -275,6 +277,7 @@ class CueRules:
             modal_words=_modal_words(modality),
             disposal_markers=tuple(modality.get("disposal_markers", [])),
             disposal_objects=tuple(modality.get("disposal_objects", [])),
+            disposal_phrases=re.compile(modality["disposal_phrases"]),
             plans_after=re.compile(modality["plans_after"]),
             scheduled=re.compile(modality.get("scheduled", r"(?!x)x")),
             announced_types=frozenset(modality.get("announced_types", [])),
@@ -297,6 +300,7 @@ class CueRules:
             list_openers=tuple(roles["list_openers"]),
             continuation_starts=tuple(roles["continuation_starts"]),
             list_tails=tuple(roles.get("list_tails", ())),
+            collective_before=re.compile(roles["collective_before"]),
             organisation_types=frozenset(roles["organisation_types"]),
             investor_markers=re.compile(roles["investor_markers"]),
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
@@ -439,7 +443,8 @@ class _Clause:
     matches: tuple[Match, ...]  # models and organisations, offsets within the clause
     cues: tuple[_Cue, ...]  # accepted cues
     any_cue: bool  # a cue word, even a trapped or modal one
-    # A cue word outside traps, even a modal one: "获准上线" in a filing list is none.
+    # A cue of its own outside traps, even a modal one ("获准上线" in a filing list is none;
+    # nor is a mere trigger word, 购 in "AI购物助手").
     free_cue: bool
     background: bool  # "…发布以来", "…公开邀测之后": told as background
 
@@ -1060,7 +1065,6 @@ def _sentence_events(
     label = _COLUMN_LABEL.match(sentence) if sentence.startswith("【") else None
     hits = [(m.start(), m.group())
             for m in rules.triggers.finditer(folded, label.end() if label else 0)]
-    own_words = [at for at, _ in hits]  # (a list word like 名单 is no cue word of its own)
     if context:
         hits += [(m.start(), m.group()) for m in rules.context_triggers.finditer(folded)]
     # Only the types whose trigger words the sentence holds can have a cue in it (less those
@@ -1068,7 +1072,7 @@ def _sentence_events(
     # once over the sentence.
     present = frozenset().union(*(rules.trigger_types[word] for _, word in hits))
     present = present - _switched_off(sentence, rules, present, previous)
-    candidates, trapped = _cue_candidates(sentence, folded, rules, present, context)
+    candidates, own_cues = _cue_candidates(sentence, folded, rules, present, context)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
     matches = _names_in(sentence, gazetteer, rules, earlier)
@@ -1080,8 +1084,7 @@ def _sentence_events(
             items.add(len(clauses))
         own = [c for c in candidates if start <= c.start and c.end <= end]
         words = [at for at, _ in hits if start <= at < end]
-        free_cue = any(not any(s <= at < e for s, e in trapped)
-                       for at in own_words if start <= at < end)
+        free_cue = any(start <= cue.start and cue.end <= end for cue in own_cues)
         # "自4月1日0时起，文心一言将全面免费": an effective date in an earlier clause, or
         # one that says when the change takes effect in a later one
         # …or a deal whose agreement an earlier clause says is signed ("与Windsurf签署最终协议,
@@ -1110,10 +1113,9 @@ def _sentence_events(
                 if source > index:
                     listed.add(source)
                 events = list(_events(scope, index, source, cue))
-                if source == index and index and clause.starts_with(rules.list_tails) and not (
-                        clauses[index - 1].cues or index - 1 in listed):
-                    # "…的“A”、…的“B”，以及…的“C”等均已完成登记": the items before the last
-                    events += _events(scope, index, index - 1, cue)
+                if source == index and index:
+                    for before in _items_before(clauses, index, cue, listed, rules):
+                        events += _events(scope, index, before, cue)
                 if not events and cue.event_type in rules.organisation_types \
                         and any(word in clause.text for word in rules.organisation_anaphors):
                     # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
@@ -1173,6 +1175,27 @@ def _sentence_events(
     types = frozenset().union(*list_types) | {
         cue.event_type for clause in clauses for cue in clause.cues}
     return _SentenceEvents(found, types, batches)
+
+
+def _items_before(
+    clauses: list[_Clause], index: int, cue: _Cue, listed: set[int], rules: CueRules
+) -> list[int]:
+    """The clauses before cue clause `index` whose items its cue covers too: the one before
+    "…的“A”、…的“B”，以及…的“C”等均已完成登记", every one of a list over commas before a filing
+    cue after 均 ("…——“A”，…——“B”，…——“C”均在其列")."""
+    def free(at: int) -> bool:
+        return not (clauses[at].cues or at in listed)
+
+    if clauses[index].starts_with(rules.list_tails):
+        return [index - 1] if free(index - 1) else []
+    if cue.event_type not in FILING_TYPES or not rules.collective_before.search(
+            clauses[index].text, 0, cue.start):
+        return []
+    start = index
+    while start > 0 and free(start - 1) and not clauses[start - 1].free_cue and any(
+            m.entry.kind == "model" for m in clauses[start - 1].matches):
+        start -= 1
+    return list(range(start, index))
 
 
 def _switched_off(
@@ -1425,13 +1448,13 @@ def _has_modal_word(text: str, rules: CueRules) -> bool:
 
 def _cue_candidates(
     text: str, folded: str, rules: CueRules, present: frozenset[str], context: frozenset[str]
-) -> tuple[list[_Cue], list[tuple[int, int]]]:
+) -> tuple[list[_Cue], list[_Cue]]:
     """Cue matches of `text` outside traps, for the types in `present` (the types whose
-    trigger words the text holds, minus those its sentence switched off), and the spans
-    of the traps of those types. The patterns search `folded`, `text` casefolded."""
+    trigger words the text holds, minus those its sentence switched off), and of them the
+    text's own cues (not those a list the sentence before opened gives it). The patterns
+    search `folded`, `text` casefolded."""
     candidates: list[_Cue] = []
     from_context: list[_Cue] = []
-    all_trapped: list[tuple[int, int]] = []
     for event_type in rules.types:
         if event_type.name not in present:
             continue
@@ -1443,16 +1466,16 @@ def _cue_candidates(
         if not found:
             continue  # (its traps only matter where it has cues: most sentences hold none)
         trapped = [t.span() for trap in event_type.traps for t in trap.finditer(folded)]
-        all_trapped.extend(trapped)
         for cue, into in found:
             start, end = cue.span()
             if not any(s <= start < e or s < end <= e for s, e in trapped):
                 into.append(_Cue(event_type.name, event_type.rank, start, end, text[start:end]))
+    own = list(candidates)
     # A sentence stating one kind of list itself ("同时公布的还有5款完成登记的应用, A、B均在名单
     # 之中") is not a list of the other kind the sentence before announced.
     stated = {c.event_type for c in candidates if c.event_type in FILING_TYPES}
     candidates += [c for c in from_context if not stated or c.event_type in stated]
-    return candidates, all_trapped
+    return candidates, own
 
 
 def _accepted(
@@ -1518,6 +1541,7 @@ def _is_modal(
         # before the verb is its object (in "将推出o3" the verb comes first, in "将于下月…" a time)
         disposal = word.group() in rules.disposal_markers and (
             clause.startswith(rules.disposal_objects, word.end())
+            or rules.disposal_phrases.match(clause, word.end(), cue.start)
             or not clause.startswith(_TIME_MARKERS, word.end()) and any(
                 word.end() <= m.start <= word.end() + _DISPOSAL_GAP and m.end <= cue.start
                 for m in matches)
@@ -1544,9 +1568,11 @@ def _target_clause(
     clause = clauses[index]
     if cue.event_type in FILING_TYPES and cue.end >= len(clause.text) and index + 1 < len(
             clauses) and not clause.names_a_model() and _targets(
-            clauses[index + 1], cue, gazetteer, rules):
+            clauses[index + 1], cue, gazetteer, rules) and not any(
+            c.event_type in FILING_TYPES for c in clauses[index + 1].cues):
         # (a list line's cue running to the end of its clause, which names no model but an
-        # owner, is about the next clause's: "（一）某某科技有限公司，X大模型；")
+        # owner, is about the next clause's: "（一）某某科技有限公司，X大模型；"; not one
+        # that tells its own kind: "…5款完成备案、8款完成登记，其中美团LongCat大模型完成备案")
         return index + 1
     if cue.event_type in rules.organisation_types:
         # (the investor inside the cue is none: "Scale AI证实，已获得Meta的投资")

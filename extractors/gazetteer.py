@@ -27,17 +27,18 @@ _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
 # one glued to it where the matcher let it (XuanYuan3-70B, see `_GLUED_VERSION`), unless a
 # unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款), or a letter glued
 # to it makes it part of another name (Step-1X).
-_GENERATION = re.compile(
-    r"[\s-]?(\d{1,2})(?![\d.A-Za-z]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])"
-)
+_NOT_A_FIGURE = (
+    r"(?![\d.A-Za-z]|\s*[个款亿万千百年月日天倍%％家名位项次期届种份条号点时分秒bBmMkKtT])")
+_GENERATION = re.compile(rf"[\s-]?(\d{{1,2}}){_NOT_A_FIGURE}")
 # A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1,
 # Vidu Q3.
 _LETTER_VERSION = re.compile(r"[\s-]?([KMOQRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
-_EDITION = re.compile(
-    r"[\s-]?(turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano)(?![a-z])",
-    re.I
-)
+_EDITION_WORDS = (
+    "turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano")
+_EDITION = re.compile(rf"[\s-]?({_EDITION_WORDS})(?![a-z])", re.I)
+# …or that open it, a generation number after them: Nemotron Nano 2, Gemini Ultra 1.0.
+_EDITION_FIRST = re.compile(rf"[\s-]({_EDITION_WORDS})[\s-]?(\d+(?:\.\d+)?){_NOT_A_FIGURE}", re.I)
 # A checkpoint's kind after a version is no edition: Kimi-K2-Instruct is K2.
 _CHECKPOINT_KIND = "Instruct|Base|Chat"
 # Any other capitalised word hyphen-joined to a version names its edition too:
@@ -307,6 +308,9 @@ def _version_at(
             generation := _GENERATION.match(text, end)
         ):
             version, end = generation.group(1), generation.end()
+        elif edition_first := _EDITION_FIRST.match(text, end):
+            version = f"{edition_first.group(1)} {edition_first.group(2)}"
+            end = edition_first.end()
     if version is not None:
         if snapshot := _SNAPSHOT.match(text, end):
             version, end = f"{version}-{snapshot.group(1)}", snapshot.end()

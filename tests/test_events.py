@@ -2013,3 +2013,60 @@ def test_heldout30_kinds(gazetteer, rules, text, expected):
 )
 def test_heldout30_owners(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2024, 12, 5)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trigger word inside a name (购 in 购物) is no cue of its own: the list goes on
+        ("杭州市网信办近日公布第三批已完成登记的生成式人工智能服务，盒马“盒马AI购物管家”、"
+         "吉利汽车“吉利智能座舱助手”均在名单中。",
+         [("registration", "吉利智能座舱助手"), ("registration", "盒马AI购物管家")]),
+        # a list over commas, its verb after 均 at the end
+        ("记者注意到，杭州某某网络科技有限公司——“阿福问诊”，杭州某某信息技术有限公司——“小禾写作”，"
+         "杭州某某数据有限公司——“云帆客服”均已完成登记。",
+         [("registration", "云帆客服"), ("registration", "小禾写作"),
+          ("registration", "阿福问诊")]),
+        # …but not items a clause of their own cue told
+        ("百度发布了“文心快码”，杭州某某数据有限公司——“云帆客服”均已完成登记。",
+         [("registration", "云帆客服"), ("release", "文心快码")]),
+        # bullet lines of a quoted name, a dash and its owner's legal name
+        ("成都市网信办日前公布新一批完成登记的生成式人工智能服务，本次新增2款：\n"
+         "•“蓉城政务通”——成都某某科技有限公司\n•“天府文旅助手”——四川某某文化传媒有限公司",
+         [("registration", "天府文旅助手"), ("registration", "蓉城政务通")]),
+        # one clause counts both kinds, the next tells its own kind
+        ("上海市网信办发布，本市新增6款服务完成备案、4款完成登记，其中商汤日日新大模型完成备案，"
+         "小红书AI搜索“点点”完成登记。",
+         [("filing", "日日新"), ("registration", "点点")]),
+        # a company's model named after 公司 standing for the company
+        ("拓尔思日前在投资者互动平台表示，公司拓天大模型已于2024年完成生成式人工智能服务备案。",
+         [("filing", "拓天大模型")]),
+        # a model noun and its name after 公布
+        ("英伟达同日公布了机器人基础模型GR00T N2，可在多种机器人上运行。",
+         [("release", "Isaac GR00T")]),
+        ("网信办公布了第五批大模型备案名单。", []),
+        # a new price stated by its figure
+        ("优惠期结束后，该模型API自3月1日起调整为每百万输入tokens 1元。", []),
+        ("智谱宣布，GLM-4-Air的API自5月1日起下调至每百万tokens 0.5元。",
+         [("price_change", "ChatGLM")]),
+    ],
+)
+def test_heldout29_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 将 before the version left behind, or before a described object, is no plan
+        ("智谱将GLM-4.5更新为GLM-4.6，重点提升了编程能力。", [("upgrade", "ChatGLM", "4.6")]),
+        ("字节跳动同日将视频生成模型升级至Seedance 2.0。", [("upgrade", "Seedance", "2.0")]),
+        ("字节跳动将为开发者提供视频生成模型升级服务。", []),
+        # an edition word before a generation number
+        ("谷歌发布并开源轻量模型Gemma Nano 3，可在手机端运行。",
+         [("open_source", "Gemma", "Nano 3"), ("upgrade", "Gemma", "Nano 3")]),
+        ("亚马逊推出新一代Nova 2系列模型。", [("upgrade", "Amazon Nova", "2")]),
+    ],
+)
+def test_heldout29_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
