@@ -217,6 +217,7 @@ class CueRules:
     inherit_article_batch: bool
     both_lists: re.Pattern[str]
     list_heading: re.Pattern[str]
+    kind_cell: re.Pattern[str]
     list_opening: re.Pattern[str]
     discovery: DiscoveryRules | None = None
 
@@ -358,6 +359,7 @@ class CueRules:
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
             both_lists=re.compile(raw["batches"].get("both_lists", r"(?!x)x")),
             list_heading=re.compile(raw["list_context"].get("heading", r"(?!x)x")),
+            kind_cell=re.compile(raw["list_context"]["kind_cell"]),
             list_opening=re.compile(raw["list_context"].get("opening", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
@@ -469,6 +471,9 @@ class _Found:
     # An upgrade a release cue tells of a discovered name written with its version ("发布X 2.0"):
     # the article may show it is the model's first appearance (see `_first_told`).
     released_version: bool = False
+    # A date (or its absence) that no other sentence changes: a filing told of the model just
+    # launched ("该模型已完成…备案") happened at some time before, not on the launch's day.
+    date_settled: bool = False
 
 
 @dataclass(frozen=True)
@@ -562,8 +567,12 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
         if before is not None and sentence.item and _days_later(sentence.simplified, rules):
             scene = ((recent[-2][2], before), *scene)  # "② 次日凌晨，…": the day after ①
-        events = _sentence_events(sentence.simplified, gazetteer, rules, reference, context, before,
-                                  antecedents, earlier_names)
+        row_context = context
+        if len(context & FILING_TYPES) > 1 and (cell := rules.kind_cell.search(
+                sentence.simplified)):  # (a table row of its own kind: "3｜小P助手｜…｜登记")
+            row_context = _narrowed_to_kind(cell.group(), context, rules)
+        events = _sentence_events(sentence.simplified, gazetteer, rules, reference, row_context,
+                                  before, antecedents, earlier_names)
         if earlier_names is not None and events.found:
             earlier_names.told(events.found)
         if told and rules.commentary_starts.match(sentence.simplified):
@@ -587,7 +596,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # 新增备案服务为A；新增登记应用为B。"
         context |= events.types
         if context & FILING_TYPES and rules.list_heading.match(sentence.simplified):
-            context = _narrowed_by_heading(sentence.simplified, context, rules)
+            context = _narrowed_to_kind(sentence.simplified, context, rules)
         previous = sentence
         read.append(sentence)
     # A filing takes the highest batch named so far: a batch named only after it
@@ -753,9 +762,10 @@ def _dated_by_report(told: _Told, sentence: str, reference: date | None, rules: 
     return told_sentence, replace(events, found=dated), scene
 
 
-def _narrowed_by_heading(heading: str, context: frozenset[str], rules: CueRules) -> frozenset[str]:
-    """The context after a list heading: the one kind of filing list it names ("新增登记：" opens
-    the registrations after the filings), else the context as it was ("具体信息如下：")."""
+def _narrowed_to_kind(heading: str, context: frozenset[str], rules: CueRules) -> frozenset[str]:
+    """The context after a list heading or in a row with a kind cell: the one kind of filing
+    list it names ("新增登记：" opens the registrations after the filings), else the context as
+    it was ("具体信息如下：")."""
     named = frozenset(t.name for t in rules.types if t.name in FILING_TYPES
                       and any(word in heading for word in t.triggers))
     if len(named) != 1:
@@ -825,7 +835,7 @@ def _across_sentences(
                     month is None or {month, None} & spellings[base][1]
                 ):  # "今年3月推出文心4.5, 昨日发布4.5 Turbo": another event
                     f = replace(f, version=spellings[base][0])
-            if f.date is None:
+            if f.date is None and not f.date_settled:
                 inherited = None
                 if model and not days_later:
                     inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
@@ -1135,8 +1145,9 @@ def _sentence_events(
                             clause.starts_with(rules.chained_starts)
                             and _brought_out(found, rules))):
                     owners = {f.model.entry.name: f.organization for f in found if f.model}
-                    events = list(_anaphor_events(cue, referents,
-                                                  scope.date_of(index, index), rules, owners))
+                    events = list(_anaphor_events(
+                        cue, referents, scope.date_of(index, index), rules, owners,
+                        filed=rules.model_anaphors.search(clause.text) is not None))
                 elif not events and source == index and (
                         labelled := _flagship_labelled(clause, cue, gazetteer, rules)):
                     # "月之暗面推出k1.5多模态思考模型": a label after the cue, and its company's
@@ -2032,17 +2043,21 @@ def _referents(
 
 def _anaphor_events(
     cue: _Cue, antecedents: tuple[Match, ...], when: EventDate | None, rules: CueRules,
-    owners: dict[str, str | None],
+    owners: dict[str, str | None], filed: bool = False,
 ) -> Iterator[_Found]:
     """Events of `cue` about the models an anaphor stands for ("目前，该模型已在Hugging
     Face开源": the model of the sentence before); `owners` are the organisations the
-    sentence's events so far gave models the gazetteer lacks."""
+    sentence's events so far gave models the gazetteer lacks. A filing is told so only
+    with the anaphor in its own clause (`filed`: "该模型此前已完成…备案")."""
     for model in antecedents:
         organization = model.entry.organization or owners.get(model.entry.name)
         event_type = cue.event_type
         if event_type == "release" and model.version and not _is_first(model.version, rules):
             event_type = "upgrade"
         if event_type in FILING_TYPES:
+            if filed:  # (dated by its own clause only)
+                yield _Found(event_type, cue.text, model, organization, None, when, None,
+                             date_settled=True)
             continue  # a filing names its models
         yield from _with_upgrade(
             _Found(event_type, cue.text, model, organization, model.version, when, None), rules)

@@ -2070,3 +2070,48 @@ def test_heldout29_kinds(gazetteer, rules, text, expected):
 )
 def test_heldout29_versions(gazetteer, rules, text, expected):
     assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table of both kinds: each row's kind cell says which it is
+        ("江苏省委网信办5月8日发布本省第三批生成式人工智能服务备案及登记信息：\n"
+         "序号｜服务名称｜主体｜类型\n1｜紫金政务大模型｜南京某某科技有限公司｜备案\n"
+         "2｜苏小助AI客服｜苏州某某网络有限公司｜登记",
+         [("filing", "紫金政务"), ("registration", "苏小助AI客服")]),
+        # a deal told as what came before the news
+        ("对于收购传闻，智谱方面回应称不予置评。此前，阿里巴巴已于去年领投月之暗面的B轮融资。", []),
+        ("早前，字节跳动完成了对某AI绘画工具公司的收购。", []),
+    ],
+)
+def test_heldout31_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 5, 9)) == sorted(expected)
+
+
+def test_a_filing_told_of_the_model_just_launched_keeps_its_own_date(gazetteer, rules):
+    text = ("国家电网9月3日在北京发布电力行业大模型“光明电力”。据介绍，该模型此前已完成国家生成式"
+            "人工智能服务备案，并在多家省公司试点应用。")
+    found = mentions_in_article(article(text, datetime(2025, 9, 4)), gazetteer, rules)
+    assert sorted((m.event_type, m.model, m.event_date) for m in found) == [
+        ("filing", "光明电力大模型", None),
+        ("release", "光明电力大模型", EventDate(date(2025, 9, 3), "day")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's university before the company the person founded owns nothing
+        ("11月12日，清华大学教授创办的初创公司Liquid AI正式推出面向手机和汽车的"
+         "首款端侧多模态模型LFM3。",
+         [("release", "LFM3", "Liquid AI")]),
+        # the source a reporter heard from, a bureau with a long name
+        ("记者从广东省政务服务和数据管理局获悉，政务助手“粤省心”已完成生成式人工智能服务登记。",
+         [("registration", "粤省心", "广东省政务服务和数据管理局")]),
+        # a state oil company the gazetteer knows
+        ("中国海油昨日在北京发布“海能”人工智能模型。", [("release", "海能", "中国海油")]),
+    ],
+)
+def test_heldout31_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 11, 13)) == sorted(expected)
