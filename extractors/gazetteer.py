@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from extractors.normalize import casefold_in_place, simplify
 
@@ -45,12 +46,20 @@ _CHECKPOINT_KIND = "Instruct|Base|Chat"
 # DeepSeek-V3.1-Terminus, V3.2-Speciale.
 _JOINED_EDITION = re.compile(
     rf"-(?!(?:{_CHECKPOINT_KIND})(?![a-z]))([A-Z][a-z]{{2,}})(?![A-Za-z\d])")
+# An edition word an alias adds to a shorter name of its entry (o3-pro, mistral medium; not a
+# brand: 日日新sensenova, 豆包seed) opens the version of a number after it (Mistral Medium 3); as
+# a version of its own only the pro tier counts, news telling "o3-pro" as o3 upgraded (a mini, a
+# nano or a preview is told as a model of its own: o3-mini, o1-preview).
+_ADDED_WORD = re.compile(rf"[\s\-_]?({_EDITION_WORDS}|medium|large|small)")
+_TIER_WORD = "pro"
 # A version number inside an alias: qwen2.5-coder.
 _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B), perhaps with an edition after it
 # (QVQ-72B-Preview), is a size, not a version.
 # An expert count before it makes the whole the label (Mixtral 8x22B).
-_SIZE_SUFFIX = re.compile(r"[\s-]?(?<![\d.x])\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
+# An MoE model's count of active parameters (hunyuan-a13b) is its label, no size.
+_SIZE_SUFFIX = re.compile(r"[\s-]?(?<![\d.xa])\d+(?:\.\d+)?[bmk](?:[\s-][a-z]+)*$", re.I)
+_ACTIVE_PARAMETERS = re.compile(r"a\d+(?:\.\d+)?b")
 # A dated snapshot after a version belongs to it: DeepSeek-V3-0324, R1-0528; also after the
 # checkpoint's kind: Kimi-K2-Instruct-0905 is K2-0905.
 _SNAPSHOT = re.compile(rf"(?:-(?:{_CHECKPOINT_KIND}))?-(\d{{4}})(?![\dA-Za-z])", re.I)
@@ -103,7 +112,7 @@ class Gazetteer:
         self.organizations: dict[str, Entry] = {}
         # First two characters (one for one-character aliases) → (folded alias, entry,
         # version label of the alias) candidates, longest first.
-        self._index: dict[str, list[tuple[str, Entry, tuple[int, int] | None]]] = defaultdict(
+        self._index: dict[str, list[tuple[str, Entry, _Label | None]]] = defaultdict(
             list
         )
         self._exact: dict[str, Entry] = {}
@@ -228,15 +237,25 @@ class Gazetteer:
         return None
 
 
-def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
+class _Label(NamedTuple):
+    """Where in an alias its version label sits; `word`: a Latin word the alias adds to a
+    shorter name (o3-pro, mistral medium), a version only as an edition or before a number."""
+
+    start: int
+    end: int
+    word: bool = False
+
+
+def _label_span(key: str, keys: list[str]) -> _Label | None:
     """Where in alias `key` its version label sits (deepseek-v3 → v3), or None.
 
     The label is what the alias adds to a shorter name of the same entry (文心大模型4.0 over
     文心大模型; glm-4-plus over glm, not over glm-4, whose addition "plus" has no digit), else
     a number inserted into another name of it (qwen2.5-coder over qwen-coder), else its
-    trailing number (minimax-01). A size (yi-34b), a word without digits (kimi智能助手,
-    o1-preview) or a variant (step-video-t2v) is no version, nor is a number the canonical
-    name itself carries (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5).
+    trailing number (minimax-01). A size (yi-34b), a word that is not Latin (kimi智能助手) or a
+    variant (step-video-t2v) is no version, nor is a number the canonical name itself carries
+    (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5). A Latin word the alias
+    adds (o3-pro, mistral medium) is a `word` label.
     """
     canonical = keys[0]
     if key == canonical:
@@ -245,7 +264,7 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
         if key[: number.start()] + key[number.end() :] in keys:
             # qwen2.5-coder is qwen-coder 2.5; but qwen2.5-max is qwen 2.5-max, an edition
             edition = _EDITION.fullmatch(key, number.end())
-            return number.start(), edition.end() if edition else number.end()
+            return _Label(number.start(), edition.end() if edition else number.end())
     prefixes = sorted(
         (k for k in keys if k and len(k) < len(key) and key.startswith(k)
          and not (k[-1].isdigit() and key[len(k)] in ".0123456789")),
@@ -256,7 +275,8 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
         if span is not None:
             return span
     if prefixes:
-        return None
+        word = _ADDED_WORD.fullmatch(key, len(prefixes[0]))
+        return _Label(*word.span(1), word=True) if word else None
     own = _TRAILING_NUMBER.search(key)
     if not own or key[0].isdigit():
         return None
@@ -269,7 +289,7 @@ def _label_span(key: str, keys: list[str]) -> tuple[int, int] | None:
     return _trim(key, start)
 
 
-def _trim(key: str, start: int) -> tuple[int, int] | None:
+def _trim(key: str, start: int) -> _Label | None:
     """key[start:] without separators and a closing size, if it holds a digit."""
     end = len(key)
     size = _SIZE_SUFFIX.search(key, start)
@@ -280,20 +300,29 @@ def _trim(key: str, start: int) -> tuple[int, int] | None:
     while end > start and key[end - 1] in _LABEL_STRIP:
         end -= 1
     label = key[start:end]
-    if not any(c.isdigit() for c in label) or _VARIANT.fullmatch(label):
+    if not any(c.isdigit() for c in label) or (
+            _VARIANT.fullmatch(label) and not _ACTIVE_PARAMETERS.fullmatch(label)):
         return None
-    return start, end
+    return _Label(start, end)
 
 
 def _version_at(
-    text: str, start: int, end: int, label: tuple[int, int] | None
+    text: str, start: int, end: int, label: _Label | None
 ) -> tuple[str | None, int]:
     """The version of the model matched at text[start:end] and where the match ends.
 
     The alias's own label (文心大模型4.0) or a number right after it (通义千问 2.5, 星火V3.0,
-    Baichuan 4), either extended by an edition word (4.0 Turbo, 1.5 Pro).
+    Baichuan 4), either extended by an edition word (4.0 Turbo, 1.5 Pro). A word the alias
+    adds opens the version (Mistral Medium 3 → Medium 3), or is the version where it is an
+    edition (o3-pro → pro).
     """
     version = None
+    if label is not None and label.word:
+        word = text[start + label.start : start + label.end]
+        version, end = _version_at(text, start, end, None)
+        if version is not None:
+            return f"{word} {version}", end
+        return (word if word.casefold() == _TIER_WORD else None), end
     if label is not None:
         version = text[start + label[0] : start + label[1]]
         if point := _POINT_RELEASE.match(text, end):  # MiniMax-M2.1

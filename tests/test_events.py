@@ -2115,3 +2115,31 @@ def test_a_filing_told_of_the_model_just_launched_keeps_its_own_date(gazetteer, 
 )
 def test_heldout31_owners(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2025, 11, 13)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pro tier of a model is that model upgraded; a mini is a model of its own
+        ("OpenAI昨日面向Pro用户推出o1-pro。", [("upgrade", "o1", "pro")]),
+        ("OpenAI昨日推出o1-mini。", [("release", "o1", None)]),
+        # an edition word an alias adds opens the version of the number after it
+        ("Mistral AI周三发布Mistral Large 3。", [("upgrade", "Mistral", "Large 3")]),
+        # an edition after the version an upgrade cue names
+        ("百度昨日宣布，文心大模型迭代至4.5 Turbo版本。", [("upgrade", "文心一言", "4.5 Turbo")]),
+        # a date is no version, and work going on is no upgrade
+        ("新版Claude知识截止日期更新至2025年3月。", []),
+        ("公司表示将不断推进盘古大模型的迭代升级。", []),
+        ("智谱正在积极开展GLM系列模型的升级更新。", []),
+        # an MoE model's active parameters name it
+        ("阿里开源Qwen3-30B-A3B。",
+         [("open_source", "通义千问", "3"), ("upgrade", "通义千问", "3")]),
+    ],
+)
+def test_heldout32_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+def test_an_alias_with_active_parameters_is_a_version(gazetteer):
+    (match,) = [m for m in gazetteer.find(simplify("开源Hunyuan-A13B")) if m.entry.kind == "model"]
+    assert (match.entry.name, match.version) == ("混元", "A13B")
