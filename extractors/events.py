@@ -212,6 +212,8 @@ class CueRules:
     legal_name_parts: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
+    recalled_after_days: int
+    recalled_types: frozenset[str]
     batch_pattern: re.Pattern[str]
     batch_traps: tuple[re.Pattern[str], ...]
     inherit_article_batch: bool
@@ -354,6 +356,8 @@ class CueRules:
             legal_name_parts=re.compile(roles.get("legal_name_parts", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
+            recalled_after_days=int(dates["recalled_after_days"]),
+            recalled_types=frozenset(dates["recalled_types"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
             batch_traps=_compile_all(raw["batches"].get("traps", [])),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
@@ -558,8 +562,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                    and rules.list_opening.match(sentence.simplified)) \
             and not rules.batch_pattern.search(sentence.simplified)
         # So do the lines of a list under a heading ("新增备案：\n（1）…").
+        # (and a sentence saying it goes on with the scene, even inside a paragraph that has
+        # no date before it: "谷歌于11月18日发布…。\n谷歌称，…。同日，谷歌还推出…")
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
-            not same_paragraph and rules.scene_links.search(sentence.simplified)) else earlier
+            rules.scene_links.search(sentence.simplified)) else earlier
         if heading and heading[0][0] < sentence.index and heading[0] not in scene:
             scene += heading  # (the last resort: the section's day)
         recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
@@ -606,6 +612,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
+            if _is_recalled(event, reference, rules):
+                continue
             batch = event.batch
             if batch is None and event.event_type in FILING_TYPES and (
                 rules.inherit_article_batch
@@ -714,6 +722,15 @@ def _first_told(
                                     released_version=False))
         settled.append((sentence, replace(events, found=kept), scene))
     return settled
+
+
+def _is_recalled(event: _Found, reference: date | None, rules: CueRules) -> bool:
+    """Whether an event dated by its month only lies so long before the story that the story
+    recalls it (see `recalled_after_days`)."""
+    when = event.date
+    return (reference is not None and when is not None and when.precision == "month"
+            and event.event_type in rules.recalled_types
+            and (reference - when.value).days > rules.recalled_after_days)
 
 
 def _without_refined(mentions: list[Mention]) -> list[Mention]:

@@ -52,6 +52,9 @@ _JOINED_EDITION = re.compile(
 # nano or a preview is told as a model of its own: o3-mini, o1-preview).
 _ADDED_WORD = re.compile(rf"[\s\-_]?({_EDITION_WORDS}|medium|large|small)")
 _TIER_WORD = "pro"
+# A preview of a version is told as that version (Wan2.5-preview, 文心5.0 Preview: 2.5, 5.0); a
+# preview of an edition keeps it (Qwen3-Max-Preview).
+_EARLY_BUILD = "preview"
 # A version number inside an alias: qwen2.5-coder.
 _INNER_NUMBER = re.compile(r"(?<=[a-z])\d+(?:\.\d+)*(?=[-_ ]?[a-z])")
 # A parameter count closing an alias (Yi-34B, ChatGLM2-6B), perhaps with an edition after it
@@ -344,7 +347,9 @@ def _version_at(
         if snapshot := _SNAPSHOT.match(text, end):
             version, end = f"{version}-{snapshot.group(1)}", snapshot.end()
         edition = _EDITION.match(text, end) or _JOINED_EDITION.match(text, end)
-        if edition:
+        if edition and edition.group(1).casefold() == _EARLY_BUILD:
+            end = edition.end()  # (an early build of the version is that version: Wan2.5-preview)
+        elif edition:
             version, end = f"{version} {edition.group(1)}", edition.end()
             # (and a second one joined to it: Gemini 2.5 Flash-Lite)
             if text.startswith("-", end) and (second := _EDITION.match(text, end)):

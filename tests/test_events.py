@@ -264,12 +264,14 @@ def test_dates_from_earlier_clauses_but_not_from_background_or_as_of(gazetteer, 
         return {m.model: (m.event_date.value, m.event_date.precision) if m.event_date else None
                 for m in mentions_in_article(article(text, published), gazetteer, rules)}
 
-    assert dated("今年3月，百度发布文心一言。") == {"文心一言": (date(2023, 3, 1), "month")}
+    # (a story of June; one of November recalls it, see recalled_after_days)
+    assert dated("今年3月，百度发布文心一言。", datetime(2023, 6, 30)) == {
+        "文心一言": (date(2023, 3, 1), "month")}
     assert dated("今年以来，智谱清言、百川大模型等纷纷发布。") == {
         "智谱清言": (date(2023, 1, 1), "year"), "百川大模型": (date(2023, 1, 1), "year")}
     assert dated("截至2023年底，文心一言、通义千问已完成备案。") == {
         "文心一言": None, "通义千问": None}
-    assert dated("自今年3月文心一言公开邀测之后，通义千问等纷纷发布。") == {
+    assert dated("自今年3月文心一言公开邀测之后，通义千问等纷纷发布。", datetime(2023, 6, 30)) == {
         "文心一言": (date(2023, 3, 1), "month"), "通义千问": None}
     assert dated("4月11日，阿里云峰会举行。当天，通义千问开启企业邀测。") == {
         "通义千问": (date(2023, 4, 11), "day")}
@@ -2143,3 +2145,53 @@ def test_heldout32_versions(gazetteer, rules, text, expected):
 def test_an_alias_with_active_parameters_is_a_version(gazetteer):
     (match,) = [m for m in gazetteer.find(simplify("开源Hunyuan-A13B")) if m.entry.kind == "model"]
     assert (match.entry.name, match.version) == ("混元", "A13B")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a look back, a path from one launch to the next, what came before, what once was
+        ("回顾今年，3月字节跳动开源了豆包1.5，随后腾讯发布混元T1。", []),
+        ("从2023年11月推出Yi-34B，到今年5月发布Yi-Large，零一万物的路线几经调整。", []),
+        ("此前，面壁智能已开源MiniCPM-V 4.0。", []),
+        ("此前，小红书的大模型以“点点”之名于去年通过登记。", []),
+        ("今年1月，智谱曾在杭州举行的年度技术开放日上发布GLM-4-Plus和GLM-4V-Plus两款模型。", []),
+        # …but an announced price change told after 此前 stays news
+        ("此前，腾讯已宣布混元Lite自5月22日起全面免费。", [("price_change", "混元")]),
+        # a strategy is no act of open-sourcing
+        ("分析师认为，DeepSeek-R1训练成本低，其开源策略正在重塑行业格局。", []),
+        # a quoted name after 技术, a Latin name after 框架
+        ("百度在大会上发布文生图技术“文心千帆绘”。", [("release", "文心千帆绘")]),
+        ("阿里8月5日开源图像编辑框架Qwen-ImageStudio。", [("open_source", "Qwen-ImageStudio")]),
+    ],
+)
+def test_heldout33_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 9, 20)) == sorted(expected)
+
+
+def test_an_event_recalled_by_its_month_long_ago_is_no_news(gazetteer, rules):
+    text = ("智谱12月20日宣布完成新一轮融资。2024年3月，智谱发布GLM-4并完成一轮由多家国资机构参与的"
+            "融资。")
+    assert events(text, gazetteer, rules, datetime(2025, 12, 21)) == [("funding", "智谱AI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preview of a version is that version; of an edition, it is kept
+        ("阿里推出视频生成模型Wan2.5-preview。", [("upgrade", "通义万相", "2.5")]),
+        ("百度发布文心5.0 Preview。", [("upgrade", "文心一言", "5.0")]),
+    ],
+)
+def test_heldout33_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+def test_a_scene_link_reaches_past_an_undated_paragraph_opening(gazetteer, rules):
+    text = ("谷歌于当地时间12月10日发布Gemini 3.5。\n谷歌称，新模型在多项测试中位居第一。"
+            "同日，谷歌还推出AI编程平台Google Jules Studio。\n"
+            "价格方面，Gemini 3 Pro的API再度降价30%。")
+    found = mentions_in_article(article(text, datetime(2025, 12, 11)), gazetteer, rules)
+    assert {(m.event_type, m.event_date.value) for m in found} == {
+        ("upgrade", date(2025, 12, 10)), ("release", date(2025, 12, 10)),
+        ("price_change", date(2025, 12, 10))}
