@@ -2163,6 +2163,11 @@ def test_an_alias_with_active_parameters_is_a_version(gazetteer):
         # a quoted name after 技术, a Latin name after 框架
         ("百度在大会上发布文生图技术“文心千帆绘”。", [("release", "文心千帆绘")]),
         ("阿里8月5日开源图像编辑框架Qwen-ImageStudio。", [("open_source", "Qwen-ImageStudio")]),
+        # a first launch dated in an earlier year is background
+        ("公告显示，书生大模型于2023年7月首次对外发布，覆盖科研、教育等场景。", []),
+        # new products brought out, not a benefit brought
+        ("智谱在发布会上带来两款新品：GLM-4.6和视觉模型GLM-4.6V。", [("upgrade", "ChatGLM")]),
+        ("大模型为制造业带来了新的增长空间。", []),
     ],
 )
 def test_heldout33_kinds(gazetteer, rules, text, expected):
