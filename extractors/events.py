@@ -1618,6 +1618,14 @@ def _target_clause(
             before, cue, gazetteer, rules
         ) and not _own_subject(clause, cue, gazetteer, rules):
             return index - 1
+    if cue.event_type == "open_source" and index + 1 < len(clauses) and not (
+            clause.names_a_model()):
+        after = clauses[index + 1]
+        if any(c.start <= _VERB_START and c.event_type in rules.agent_types for c in after.cues) \
+                and _targets(after, cue, gazetteer, rules):
+            # (open weights told before the names a release verb then gives: "再次放出开放权重
+            # 语言模型，发布gpt-oss-120b和gpt-oss-20b两款推理模型")
+            return index + 1
     if cue.event_type in FILING_TYPES and index + 1 < len(clauses):
         after = clauses[index + 1]
         # (a clause naming its list after a colon may say what the list is: "新增登记服务2款：")
@@ -1631,6 +1639,9 @@ def _target_clause(
         if is_list and _targets(after, cue, gazetteer, rules):
             return index + 1
     return index
+
+
+_VERB_START = 1  # a clause's verb opens it: "发布X", "并推出X" (after one character at most)
 
 
 def _own_subject(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:

@@ -2168,6 +2168,9 @@ def test_an_alias_with_active_parameters_is_a_version(gazetteer):
         # new products brought out, not a benefit brought
         ("智谱在发布会上带来两款新品：GLM-4.6和视觉模型GLM-4.6V。", [("upgrade", "ChatGLM")]),
         ("大模型为制造业带来了新的增长空间。", []),
+        # open weights told before the names a release verb then gives
+        ("周二，Meta再次放出开放权重模型，发布Llama 5-8B和Llama 5-70B两款模型。",
+         [("open_source", "Llama"), ("upgrade", "Llama")]),
     ],
 )
 def test_heldout33_kinds(gazetteer, rules, text, expected):
