@@ -179,8 +179,12 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 25 (tuned on after its first score)", "heldout25.json"),
               ("held-out 27 (tuned on after its first score)", "heldout27.json"),
               ("held-out 28 (tuned on after its first score)", "heldout28.json"),
-              ("held-out 30 (tuned on after its first score)", "heldout30.json"))
-UNTOUCHED = "heldout29.json"
+              ("held-out 30 (tuned on after its first score)", "heldout30.json"),
+              ("held-out 29 (tuned on after its first score)", "heldout29.json"),
+              ("held-out 31 (tuned on after its first score)", "heldout31.json"),
+              ("held-out 32 (tuned on after its first score)", "heldout32.json"),
+              ("held-out 33 (tuned on after its first score)", "heldout33.json"))
+UNTOUCHED = "heldout35.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
