@@ -63,6 +63,7 @@ _HEADING = re.compile(r"[^,，。;；]*\d[^,，。;；]*")
 # How far after 将 a model may start and still be its object ("将推理模型o3的API价格下调"),
 # unless a time comes first ("将于下月…").
 _DISPOSAL_GAP = 6
+_VERB_START = 1  # a clause's verb opens it: "发布X", "并推出X" (after one character at most)
 _TIME_MARKERS = ("于", "在", "从", "自")
 # A line opening with an item number: "1.北京生数科技有限公司…", "（2）", "③", "二、".
 _LIST_ITEM = re.compile(
@@ -779,12 +780,12 @@ def _dated_by_report(told: _Told, sentence: str, reference: date | None, rules: 
     return told_sentence, replace(events, found=dated), scene
 
 
-def _narrowed_to_kind(heading: str, context: frozenset[str], rules: CueRules) -> frozenset[str]:
-    """The context after a list heading or in a row with a kind cell: the one kind of filing
-    list it names ("新增登记：" opens the registrations after the filings), else the context as
-    it was ("具体信息如下：")."""
+def _narrowed_to_kind(label: str, context: frozenset[str], rules: CueRules) -> frozenset[str]:
+    """The context after a list heading, or in a table row, that `label` (the heading, the
+    row's kind cell) gives: the one kind of filing list it names ("新增登记：" opens the
+    registrations after the filings), else the context as it was ("具体信息如下：")."""
     named = frozenset(t.name for t in rules.types if t.name in FILING_TYPES
-                      and any(word in heading for word in t.triggers))
+                      and any(word in label for word in t.triggers))
     if len(named) != 1:
         return context
     return context - FILING_TYPES | named
@@ -1639,9 +1640,6 @@ def _target_clause(
         if is_list and _targets(after, cue, gazetteer, rules):
             return index + 1
     return index
-
-
-_VERB_START = 1  # a clause's verb opens it: "发布X", "并推出X" (after one character at most)
 
 
 def _own_subject(clause: _Clause, cue: _Cue, gazetteer: Gazetteer, rules: CueRules) -> bool:
