@@ -332,13 +332,13 @@ class CueRules:
             joint_connectors=frozenset(roles.get("joint_connectors", [])),
             series_before_name=re.compile(roles.get("series_before_name", r"(?!x)x")),
             joint_markers=tuple(roles.get("joint_markers", [])),
-            version_after_cue=re.compile(versions["after_cue"]),
-            release_label=re.compile(versions["release_label"]),
+            version_after_cue=re.compile(_with_edition(versions["after_cue"], versions)),
+            release_label=re.compile(_with_edition(versions["release_label"], versions)),
             version_after_model=re.compile(versions["after_model"]),
             version_next_clause=re.compile(versions["next_clause"]),
             earlier_version=re.compile(versions["earlier_version"]),
             version_opening_clause=re.compile(
-                versions["opening_clause"] + versions["release_label"]),
+                versions["opening_clause"] + _with_edition(versions["release_label"], versions)),
             first_versions=frozenset(versions["first"]),
             date_traps=tuple(dates["traps"]),
             background=re.compile(dates["background"]),
@@ -368,6 +368,11 @@ class CueRules:
             list_opening=re.compile(raw["list_context"].get("opening", r"(?!x)x")),
             discovery=DiscoveryRules.load(discovery_path) if discovery_path else None,
         )
+
+
+def _with_edition(pattern: str, versions: dict) -> str:
+    """A [versions] pattern with its `{edition}` shape written out."""
+    return pattern.replace("{edition}", versions["edition"])
 
 
 def _trap_groups(types: list[EventType]) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
