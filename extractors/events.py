@@ -75,14 +75,16 @@ _LIST_COLON = re.compile(r"[:：]")
 # (A semicolon inside a sentence parts the items of a colon-opened list: see _colon_lists.)
 _CLAUSES = re.compile(r"[^,，;；]+")
 _ITEM_SEPARATORS = ";；"
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
-# A Latin word that may be a name an earlier sentence introduced (RoboNeo, KAT-V1).
+# Latin words that may be a name an earlier sentence introduced (RoboNeo, KAT-V1, K2 Think).
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+    r"(?:\s[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9])")
 # …and the version right after it ("Cursor 2.0").
 _VERSION_AFTER_NAME = re.compile(r"[\s\-]?[vV]?(\d+(?:\.\d+)+)(?![\d.%])")
 _REGEX_SYNTAX = re.compile(r"\\.|\(\?P[<=]")
@@ -1390,10 +1392,15 @@ class _EarlierNames:
 
     def named_again(self, sentence: str, found: list[Match | Discovery]) -> list[Match]:
         again: list[Match] = []
-        for word in _LATIN_NAME.finditer(sentence):
-            name, at, end = word.group(), word.start(), word.end()
-            if len(name) < 3 or self.text.find(name, self.text.find(name) + 1) < 0:
+        for words in _LATIN_NAME.finditer(sentence):
+            at = words.start()
+            # (the longest run of its words that the article repeats: "K2 Think的权重")
+            name = next((n for end in reversed([m.start() for m in re.finditer(
+                r"\s|$", words.group())]) if len(n := words.group()[:end]) >= 3
+                and self.text.find(n, self.text.find(n) + 1) >= 0), None)
+            if name is None:
                 continue  # (most words are nowhere else in the article)
+            end = at + len(name)
             if name in self.organisations or any(f.start < end and at < f.end for f in found):
                 continue
             introduced = self._introduced(name)
@@ -1508,7 +1515,12 @@ def _cue_candidates(
     # A sentence stating one kind of list itself ("同时公布的还有5款完成登记的应用, A、B均在名单
     # 之中") is not a list of the other kind the sentence before announced.
     stated = {c.event_type for c in candidates if c.event_type in FILING_TYPES}
-    candidates += [c for c in from_context if not stated or c.event_type in stated]
+    # Nor is a clause naming its own kind ("…情况。新增备案2款：A、B；新增登记2款：C" holds
+    # both, each clause one).
+    candidates += [c for c in from_context if (not stated or c.event_type in stated) and not any(
+        o.event_type in stated and o.event_type != c.event_type
+        and not _CLAUSE_BREAK.search(text, min(o.start, c.start), max(o.end, c.end))
+        for o in own)]
     return candidates, own
 
 
@@ -1619,7 +1631,11 @@ def _target_clause(
         # (the subject of "X宣布, 以11亿美元收购Y" is the buyer; "…, 被Y收购", "与X签署协议,
         # 收购其…" look back)
         before = clauses[index - 1]
-        shares = clause.starts_with(rules.continuation_starts) or not before.any_cue
+        # (open weights told right after a launch are the launched model's: "正式释出…的
+        # TAIDE-LX-7B模型，开放各界免费下载")
+        shares = clause.starts_with(rules.continuation_starts) or not before.any_cue or (
+            cue.event_type == "open_source" and not clause.names_a_model()
+            and any(c.event_type in rules.agent_types for c in before.cues))
         if shares and not _has_modal_word(before.text, rules) and _targets(
             before, cue, gazetteer, rules
         ) and not _own_subject(clause, cue, gazetteer, rules):
@@ -1693,9 +1709,12 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             yield _Found(cue.event_type, cue.text, None, target, None, when, batch)
         return
     models = _event_models(clause, cue.event_type, gazetteer, rules)
-    if cue.event_type in rules.agent_types and models_at == cue_at:
+    launch = cue if models_at == cue_at and cue.event_type in rules.agent_types else next(
+        (c for c in clause.cues if c.event_type in rules.agent_types), None
+    ) if models_at < cue_at else None  # (a clause before: "X发布Y，开放各界免费下载")
+    if launch is not None:
         # "X发布Y": a model before the cue is the agent when one follows it.
-        objects = [m for m in models if m.start >= cue.end]
+        objects = [m for m in models if m.start >= launch.end]
         models = objects or models
     hosts = _hosts(cue_clause, cue, rules)
     for model in models:
@@ -1979,7 +1998,9 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
     for match in clause.matches:
         if match.entry.kind == "organization":
             found.append(match)
-        elif match.entry.organization and match.entry.status == "gazetteer":
+        elif match.entry.organization and match.entry.status == "gazetteer" and not (
+                rules.reference_suffixes.match(clause.text, match.end)):
+            # (not what a model is built on: "以Llama 2为基础…的TAIDE-LX-7B模型")
             entry = gazetteer.organizations.get(match.entry.organization)
             if entry is not None:  # "DeepSeek完成融资": the model names its company
                 found.append(Match(entry, match.start, match.end, match.surface))

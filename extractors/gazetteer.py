@@ -273,10 +273,14 @@ def _label_span(key: str, keys: list[str]) -> _Label | None:
          and not (k[-1].isdigit() and key[len(k)] in ".0123456789")),
         key=len, reverse=True,
     )
-    for prefix in prefixes:
+    for at, prefix in enumerate(prefixes):
         span = _trim(key, len(prefix))
         if span is not None:
-            return span
+            # a word the shorter name added opens the version: mistral large 2 over mistral
+            # large (over mistral) is "large 2", as Mistral Large written before a 2 is
+            word = next((w for shorter in prefixes[at + 1 :]
+                         if (w := _ADDED_WORD.fullmatch(prefix, len(shorter)))), None)
+            return _Label(word.start(1), span.end) if word else span
     if prefixes:
         word = _ADDED_WORD.fullmatch(key, len(prefixes[0]))
         return _Label(*word.span(1), word=True) if word else None

@@ -2203,3 +2203,100 @@ def test_a_scene_link_reaches_past_an_undated_paragraph_opening(gazetteer, rules
     assert {(m.event_type, m.event_date.value) for m in found} == {
         ("upgrade", date(2025, 12, 10)), ("release", date(2025, 12, 10)),
         ("price_change", date(2025, 12, 10))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered line of an institution and a comma keeps the list going
+        ("江苏省网信办近日公布第三批生成式人工智能服务备案信息，部分名单如下：\n"
+         "1. 南京云问科技有限公司，云问客服大模型；\n2. 东南大学（无锡），东大智审；\n"
+         "3. 苏州思必驰数据有限公司，姑苏政务助手。",
+         [("filing", "东大智审"), ("filing", "云问客服"), ("filing", "姑苏政务助手")]),
+        # a legal name with its brand in brackets before the dash
+        ("北京市新增2款已完成备案的服务，新增服务如下：\n"
+         "1. 北京循环智能科技有限公司（DeepLoop）——Loop大模型；\n"
+         "2. 北京妙笔数据有限公司——“妙笔写作”。",
+         [("filing", "Loop"), ("filing", "妙笔写作")]),
+        # each clause of a sentence naming both kinds holds its own
+        ("福建省网信办公布新一批备案和登记情况。新增备案1款：福州某某科技有限公司的“闽医通大模型”；"
+         "新增登记1款：厦门某某网络有限公司的“鹭岛助手”。",
+         [("filing", "闽医通"), ("registration", "鹭岛助手")]),
+        # 具体为： opens the list after a count of the batch
+        ("江西省网信办日前公布新一批已完成登记的生成式人工智能服务。本批次共2款应用，均调用已备案的"
+         "大模型，具体为：有赞的“店铺智能体”以及南昌某某有限公司的“洪城办事通”。",
+         [("registration", "店铺智能体"), ("registration", "洪城办事通")]),
+    ],
+)
+def test_heldout34_35_lists(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a programme named 计划 is no plan; 释出 is a release, free download open weights
+        ("新加坡“国家多模态大模型计划（NMLP）”3日正式释出以Llama 3为基础的SEA-LION-v3模型，"
+         "开放各界免费下载。",
+         [("open_source", "SEA-LION-v3"), ("release", "SEA-LION-v3")]),
+        # 公开了…模型 with the name after it
+        ("韩国Upstage公司12日公开了新一代小语言模型“Solar Pro 2”。", [("release", "Solar Pro 2")]),
+        # a Latin name of several words found again in a later sentence
+        ("意大利Almawave公司推出推理模型Velvet Core。Velvet Core的权重、训练数据和代码已全部公开。",
+         [("open_source", "Velvet Core"), ("release", "Velvet Core")]),
+        # what powers an app is no launch of its own
+        ("沙特某公司推出对话应用“Najd Chat”，该应用由其大模型Najd 70B驱动，首先向本地用户开放。",
+         [("release", "Najd Chat")]),
+        # a cloud serving a model is no launch of the model
+        ("某云与某平台联合首发并上线基于昇腾云服务的DeepSeek R1/V3推理服务。", []),
+        # a teaser
+        ("可灵官方微博发布倒计时海报，并预告“全新升级即将揭晓，敬请期待”。", []),
+        # a sandbox, and a sector word before a model noun, are no names
+        ("新加坡金管局8月13日推出“生成式人工智能沙盒”。", []),
+        ("某某科技表示，这是设计领域较早一批完成备案的垂类大模型。", []),
+        # the acquired company's side of a completed deal
+        ("以色列初创公司Deci宣布，公司已正式成为英伟达的一部分。", [("acquisition", "Deci")]),
+        # a comment ranking the deal is no deal of its own
+        ("这是该公司成立以来规模最大的一笔收购。", []),
+    ],
+)
+def test_heldout35_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 向 reaches the funded company across a long description of it
+        ("微软宣布向阿联酋人工智能公司G42投资15亿美元。", [("funding", "G42", "G42")]),
+        # a company after 巨头 or 集团; an institution after who leads it
+        ("日本电信巨头KDDI于20日发布新一代大模型“Ruri 2”。", [("release", "Ruri 2", "KDDI")]),
+        ("由新加坡国立大学牵头的东南亚语言模型研究中心（SEALC）日前发布大模型“SEAL V1”。",
+         [("release", "SEAL V1", "东南亚语言模型研究中心")]),
+        # a model another is built on does not own it
+        ("某研究院释出以Llama 2为基础的Taiyi-7B模型。", [("release", "Taiyi-7B", None)]),
+    ],
+)
+def test_heldout35_owners(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the word an alias adds opens the version: Mistral Large 2 is "Large 2"
+        ("Mistral AI发布新一代旗舰模型Mistral Large 2。", [("upgrade", "Mistral", "Large 2")]),
+        # a yardstick clause goes on with the model before it
+        ("价格方面，文心4.5 Turbo每百万token输入价格低至0.8元，相比文心4.5价格直降80%。",
+         [("price_change", "文心一言", "4.5 Turbo")]),
+    ],
+)
+def test_heldout34_35_versions(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+def test_a_new_price_list_takes_effect_at_a_long_stated_time(gazetteer, rules):
+    text = "DeepSeek开放平台将于北京时间2025年9月6日0点起执行新价格表。"
+    found = mentions_in_article(article(text, datetime(2025, 8, 21)), gazetteer, rules)
+    assert [(m.event_type, m.event_date) for m in found] == [
+        ("price_change", EventDate(date(2025, 9, 6), "day"))]
