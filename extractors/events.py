@@ -152,6 +152,7 @@ class CueRules:
     agreement_signed: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
+    licence_before: re.Pattern[str]
     question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
     reference_window: int
@@ -294,6 +295,7 @@ class CueRules:
             agreement_signed=re.compile(modality.get("agreement_signed", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
+            licence_before=re.compile(modality["licence_before"]),
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
@@ -1804,9 +1806,12 @@ def _hosts(clause: _Clause, cue: _Cue, rules: CueRules) -> set[str]:
 
 def _describes_released(clause: _Clause, cue: _Cue, rules: CueRules) -> bool:
     """Whether `cue` describes the model an earlier cue of its clause brings out ("发布两款开放
-    权重的推理模型X": the weights are open, whatever 的 follows)."""
+    权重的推理模型X": the weights are open, whatever 的 follows), or open weights under a
+    licence ("基于Apache 2.0许可证开源的…版本X")."""
     kinds = next(t.companion_of for t in rules.types if t.name == cue.event_type)
-    return any(c.event_type in kinds and c.end <= cue.start for c in clause.cues)
+    return any(c.event_type in kinds and c.end <= cue.start for c in clause.cues) or bool(
+        cue.event_type == "open_source"
+        and rules.licence_before.search(clause.text, 0, cue.start))
 
 
 def _is_first(version: str, rules: CueRules) -> bool:

@@ -2300,3 +2300,34 @@ def test_a_new_price_list_takes_effect_at_a_long_stated_time(gazetteer, rules):
     found = mentions_in_article(article(text, datetime(2025, 8, 21)), gazetteer, rules)
     assert [(m.event_type, m.event_date) for m in found] == [
         ("price_change", EventDate(date(2025, 9, 6), "day"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an app named by its Latin name after AI服务, a capital set apart closing it
+        ("Naver同时上线基于该模型的对话式AI服务CUE X（测试版）。", [("release", "CUE X")]),
+        # 两者 stands for the models just launched
+        ("Upstage 15日公开了新一代模型“Solar Pro 2”。据介绍，该模型分为专业版和轻量版，两者均已在"
+         "Hugging Face上开放。", [("open_source", "Solar Pro 2"), ("release", "Solar Pro 2")]),
+        # AI and a version after a Latin name: a model, not a company
+        ("韩国科技公司宣布开源日语大模型Sakana AI 3.0，模型可在Hugging Face下载。",
+         [("open_source", "Sakana AI 3.0")]),
+        # a platform launching a tier launches no model
+        ("其开发者平台Studio推出免费层级，开发者无需付费即可微调模型。", []),
+        # published by open-sourcing: the open-sourcing only
+        ("韩国Kakao今日宣布，将轻量模型“Kanana Nano 2.1B”以开源形式发布在Hugging Face上。",
+         [("open_source", "Kanana Nano 2.1B")]),
+        # open weights under a licence, told as an attribute of a version launched with its series
+        ("Mistral AI发布推理模型系列Magistral，以及基于Apache 2.0许可证开源的版本Magistral Small。",
+         [("open_source", "Magistral"), ("release", "Magistral")]),
+    ],
+)
+def test_heldout35_more_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+def test_a_country_and_a_list_number_are_no_part_of_a_company_name(gazetteer, rules):
+    text = "2. 日本丰田集团12日宣布开源日语大模型Sarashina AI 2.0。"
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 20)) == [
+        ("open_source", "Sarashina AI 2.0", "丰田集团")]
