@@ -85,6 +85,8 @@ _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?:\s[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9])")
+# …or a quoted name ("“小高老师”").
+_QUOTED_NAME = re.compile(r"[“\"「『]([^“”\"「」『』,，。;；:：、]{2,12})[”\"」』]")
 # …and the version right after it ("Cursor 2.0").
 _VERSION_AFTER_NAME = re.compile(r"[\s\-]?[vV]?(\d+(?:\.\d+)+)(?![\d.%])")
 _REGEX_SYNTAX = re.compile(r"\\.|\(\?P[<=]")
@@ -465,7 +467,13 @@ class _Clause:
     background: bool  # "…发布以来", "…公开邀测之后": told as background
 
     def starts_with(self, words: tuple[str, ...]) -> bool:
-        return self.text.lstrip(_QUOTES).startswith(words)
+        text = self.text.lstrip(_QUOTES)
+        if not text.startswith(words):
+            return False
+        opening = len(self.text) - len(text)
+        word = next(w for w in words if text.startswith(w))
+        # (a name that starts with the word opens no such clause: 即梦 is no 即)
+        return not any(m.start == opening and m.end - m.start > len(word) for m in self.matches)
 
     def names_a_model(self) -> bool:
         return any(m.entry.kind == "model" for m in self.matches)
@@ -1392,16 +1400,24 @@ class _EarlierNames:
                 if f.model is not None:
                     self.owners.setdefault(f.model.entry.name, f.organization)
 
-    def named_again(self, sentence: str, found: list[Match | Discovery]) -> list[Match]:
-        again: list[Match] = []
+    def _repeated(self, sentence: str) -> Iterator[tuple[int, str]]:
+        """Where the sentence holds a name the article has elsewhere too, and the name: a run
+        of Latin words (the longest the article repeats: "K2 Think的权重") or a quoted name
+        ("“小高老师”已完成…登记")."""
         for words in _LATIN_NAME.finditer(sentence):
-            at = words.start()
-            # (the longest run of its words that the article repeats: "K2 Think的权重")
             name = next((n for end in reversed([m.start() for m in re.finditer(
                 r"\s|$", words.group())]) if len(n := words.group()[:end]) >= 3
                 and self.text.find(n, self.text.find(n) + 1) >= 0), None)
-            if name is None:
-                continue  # (most words are nowhere else in the article)
+            if name is not None:
+                yield words.start(), name
+        for quoted in _QUOTED_NAME.finditer(sentence):
+            name = quoted.group(1)
+            if self.text.find(name, self.text.find(name) + 1) >= 0:
+                yield quoted.start(1), name
+
+    def named_again(self, sentence: str, found: list[Match | Discovery]) -> list[Match]:
+        again: list[Match] = []
+        for at, name in self._repeated(sentence):
             end = at + len(name)
             if name in self.organisations or any(f.start < end and at < f.end for f in found):
                 continue

@@ -2331,3 +2331,44 @@ def test_a_country_and_a_list_number_are_no_part_of_a_company_name(gazetteer, ru
     text = "2. 日本丰田集团12日宣布开源日语大模型Sarashina AI 2.0。"
     assert owned(text, gazetteer, rules, datetime(2025, 6, 20)) == [
         ("open_source", "Sarashina AI 2.0", "丰田集团")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted name an earlier sentence introduced, repeated alone with a cue
+        ("美团今天宣布，旗下AI出行助手“小团向导”在美团App内全量上线。官方同时披露，“小团向导”已于"
+         "近日完成生成式人工智能服务登记。",
+         [("registration", "小团向导"), ("release", "小团向导")]),
+        # open weights told of the models just launched, by what the sentence says of them
+        ("某实验室正式发布推理模型Kairos。Base模型与对话模型均已在Hugging Face开源。",
+         [("open_source", "Kairos"), ("release", "Kairos")]),
+        ("某实验室正式发布推理模型Kairos。模型采用Apache 2.0协议，已在魔搭社区开源。",
+         [("open_source", "Kairos"), ("release", "Kairos")]),
+        # weights put up on a hub
+        ("Sand AI发布视频生成模型MAGI-2，并把全部模型权重放上了GitHub。",
+         [("open_source", "MAGI-2"), ("release", "MAGI-2")]),
+        # a claim in quotes going round is a rumour
+        ("“月之暗面被腾讯收购”的消息昨天在朋友圈刷屏。", []),
+        # a filing announced (官宣) is no release
+        ("多家公司通过公众号“官宣”首批通过备案：智谱清言在列。", [("filing", "智谱清言")]),
+        # time since a launch; speculation; the apps a model went live in
+        ("据第三方数据，Kimi应用上线20天日活已突破500万。", []),
+        ("有网友扒出代码，疑似GPT-5.5已进入上线前的准备阶段。", []),
+        ("字节跳动推出图像模型Seedream 5.0，即梦、豆包已陆续上线。", [("upgrade", "Seedream")]),
+        # a site after its noun
+        ("xAI旗下AI百科网站Wikipaedia正式上线。", [("release", "Wikipaedia")]),
+    ],
+)
+def test_heldout36_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+def test_a_price_fall_against_a_yardstick_and_a_price_list_after_its_date(gazetteer, rules):
+    text = ("百度4月25日发布文心大模型4.5 Turbo。价格方面，文心4.5 Turbo每百万token输入价格0.8元，"
+            "相比文心4.5下降80%。\n公告还提到：自北京时间2025年5月6日0点起，开放平台API将执行新的"
+            "价格表。")
+    found = mentions_in_article(article(text, datetime(2025, 4, 25)), gazetteer, rules)
+    assert sorted((m.event_type, m.event_date.value) for m in found
+                  if m.event_type == "price_change") == [
+        ("price_change", date(2025, 4, 25)), ("price_change", date(2025, 5, 6))]
