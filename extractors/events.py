@@ -46,7 +46,10 @@ from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
 MAX_EVIDENCE_CHARS = 400
-_SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+# (a headline in brackets opening a text is a sentence of its own: "【Meta收购Manus】财联社12月30日
+# 电，Meta当地时间周一宣布…": its event is the story's, dated by the story)
+_SENTENCES = re.compile(
+    r"^[ \t]*【[^】\n]{1,60}】(?=[ \t]*[^\s。！？!?；;])|[^。！？!?；;\n]+[。！？!?；;]?", re.M)
 # A list opened by a colon whose items end in semicolons ("其中包括：中国电信“星辰”；快手
 # “快意”；…。") is one sentence: each item alone names no event. Items this long or longer
 # are sentences of their own.
@@ -78,6 +81,7 @@ _ITEM_SEPARATORS = ";；"
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
+_HEADLINE = re.compile(r"\s*【[^】]+】\s*")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
@@ -626,7 +630,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     # A filing takes the highest batch named so far: a batch named only after it
     # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
-    found = _first_told(found, read, rules)
+    found = _first_told(_headline_settled(found, read), read, rules)
     for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
@@ -653,11 +657,32 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 model_status=model.entry.status if model else "gazetteer",
             )
             key = (mention.event_id, sentence.index)
-            if key not in mentions or mentions[key].organization is None:
+            told = mentions.get(key)
+            if told is None or told.organization is None or (
+                    told.event_date is None and mention.event_date is not None):
                 # (of one event found twice in a sentence, the mention that names its owner:
-                # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it)
+                # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it; or
+                # its date: "【X完成融资】…X近日完成…融资", the headline undated)
                 mentions[key] = mention
     return _by_short_names(_without_refined(list(mentions.values())), text.simplified, rules)
+
+
+def _headline_settled(found: list[_Told], read: list[_Sentence]) -> list[_Told]:
+    """`found`, where the article opens with a headline in brackets ("【X发布Y】…"), less the
+    headline's events the story tells too (as an event of that kind or of that model: the
+    headline's short names, "发布R1", "“深度研究”", are the story's), and with the headline's
+    other events dated by the story's opening sentence."""
+    if len(found) < 1 or len(read) < 2 or found[0][0].index != 0 or not (
+            _HEADLINE.fullmatch(read[0].simplified)):
+        return found
+    headline, events, _ = found[0]
+    body = [f for _, told, _ in found[1:] for f in told.found]
+    kinds = {f.event_type for f in body}
+    models = {f.model.entry.name for f in body if f.model}
+    kept = [f for f in events.found if f.event_type not in kinds and not (
+        f.model and f.model.entry.name in models)]
+    lede = ((read[1].index, read[1].simplified),)
+    return [(headline, replace(events, found=kept), lede), *found[1:]]
 
 
 def _by_short_names(mentions: list[Mention], text: str, rules: CueRules) -> list[Mention]:
@@ -1108,6 +1133,8 @@ def _sentence_events(
     folded = casefold_in_place(sentence)  # (offsets are the sentence's)
     # (a column label opening the sentence holds no cue word: "【融资快讯】X宣布，近日完成…")
     label = _COLUMN_LABEL.match(sentence) if sentence.startswith("【") else None
+    if label is not None and label.end() == len(sentence.rstrip()):
+        label = None  # (a headline of its own: "【腾讯混元T1正式版上线】")
     hits = [(m.start(), m.group())
             for m in rules.triggers.finditer(folded, label.end() if label else 0)]
     if context:

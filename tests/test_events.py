@@ -2372,3 +2372,46 @@ def test_a_price_fall_against_a_yardstick_and_a_price_list_after_its_date(gazett
     assert sorted((m.event_type, m.event_date.value) for m in found
                   if m.event_type == "price_change") == [
         ("price_change", date(2025, 4, 25)), ("price_change", date(2025, 5, 6))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's event the story tells too is the story's, dated by it
+        ("【Meta收购AI初创公司Lumio】财联社12月30日电，Meta当地时间周一宣布，已达成协议收购"
+         "AI初创公司Lumio。", [("acquisition", "Lumio", date(2025, 12, 29))]),
+        ("【月之暗面完成新一轮融资】据36氪报道，大模型公司月之暗面近日完成新一轮超10亿美元融资。",
+         [("funding", "月之暗面", date(2025, 12, 1))]),
+        # a headline's event alone takes the date of the story's first sentence
+        ("【腾讯混元T2正式版上线】腾讯12月21日宣布，混元深度思考模型T2正式版已在腾讯云官网上线。",
+         [("upgrade", "混元", date(2025, 12, 21))]),
+        # a headline's short name does not make an event of its own
+        ("【OpenAI推出智能体“深度调研”】当地时间12月2日，OpenAI宣布推出新智能体Deep Survey"
+         "（深度调研），先向Pro用户开放。", [("release", "Deep Survey", date(2025, 12, 2))]),
+    ],
+)
+def test_heldout37_headlines(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2025, 12, 30)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model or m.organization,
+                    m.event_date.value if m.event_date else None) for m in found}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a launch as the subject of a forecast
+        ("【某证券：DeepSeek R3发布有望催化AI应用行情】", []),
+        # what self-media claim
+        ("此前有自媒体称腾讯拟以50亿美元入股智谱。", []),
+        # 正式版 after a version label: an upgrade to it
+        ("DeepSeek发布V4正式版。", [("upgrade", "DeepSeek")]),
+    ],
+)
+def test_heldout37_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 4, 24)) == sorted(expected)
+
+
+def test_a_founders_former_lab_owns_nothing_of_the_company(gazetteer, rules):
+    text = "由前谷歌研究院研究员张三创立的初创公司Vela AI于4月21日发布视频生成大模型VELA-1。"
+    assert owned(text, gazetteer, rules, datetime(2025, 4, 22)) == [
+        ("release", "VELA-1", "Vela AI")]
