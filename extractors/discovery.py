@@ -25,6 +25,8 @@ DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discov
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _MODEL_NOUN = "大模型"
+# A model noun and a quoted name right after a candidate: the candidate describes that name.
+_NAMED_AFTER = re.compile(r"(?:大模型|大语言模型|模型)[“\"「『]")
 _MODEL_NOUN_TAIL = "模型"
 # A product's own word after a model's name: a capitalised word with a capital inside (UniPic).
 _PRODUCT_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
@@ -187,6 +189,9 @@ def discover_models(
     for found in ordered:
         if kept and found.start < kept[-1].end:
             continue  # overlaps an earlier, longer candidate
+        if _NAMED_AFTER.match(text, found.end) and text[found.start - 1 : found.start] not in (
+                _OPENING_QUOTES) and found.kind != "org_prefix":
+            continue  # "全球中期天气预报大模型“风清”": what the quoted name after it is
         inside = [m for m in models if found.start < m.end and m.start < found.end]
         if inside and not (found.field and "·" not in found.surface) and not _names_more(
             found, inside, text, rules

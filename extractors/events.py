@@ -566,7 +566,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             context and rules.context_triggers.search(folded)
         ):
             recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
-            previous, context = sentence, frozenset()
+            # (a numbered line of a list that names nothing we can read leaves the list open
+            # for the lines after it)
+            previous = sentence
+            context = context & FILING_TYPES if sentence.item and same_paragraph else frozenset()
             read.append(sentence)
             continue
         # the paragraph's sentences before this one, the nearest first: those of its numbered
@@ -1207,9 +1210,13 @@ def _sentence_events(
                             clause.starts_with(rules.chained_starts)
                             and _brought_out(found, rules))):
                     owners = {f.model.entry.name: f.organization for f in found if f.model}
-                    events = list(_anaphor_events(
-                        cue, referents, scope.date_of(index, index), rules, owners,
-                        filed=rules.model_anaphors.search(clause.text) is not None))
+                    filed = rules.model_anaphors.search(clause.text) is not None
+                    # (a filing told so is dated by its own clause only: "…发布昆仑大模型，这是
+                    # 首个通过…备案的大模型" is not filed the day it launched)
+                    when = _date_in(clause.text, scope.reference, rules) if filed and (
+                        cue.event_type in FILING_TYPES) else scope.date_of(index, index)
+                    events = list(_anaphor_events(cue, referents, when, rules, owners,
+                                                  filed=filed))
                 elif not events and source == index and (
                         labelled := _flagship_labelled(clause, cue, gazetteer, rules)):
                     # "月之暗面推出k1.5多模态思考模型": a label after the cue, and its company's

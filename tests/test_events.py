@@ -2415,3 +2415,66 @@ def test_a_founders_former_lab_owns_nothing_of_the_company(gazetteer, rules):
     text = "由前谷歌研究院研究员张三创立的初创公司Vela AI于4月21日发布视频生成大模型VELA-1。"
     assert owned(text, gazetteer, rules, datetime(2025, 4, 22)) == [
         ("release", "VELA-1", "Vela AI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # owners that are local government bodies and institutions, in list lines and clauses
+        ("12月5日，上海市委网信办发布新一批已完成登记的生成式人工智能服务。其中包括：上海某某银行股份"
+         "有限公司——“浦小智”；上海市长宁区数据局——“长宁通”政务助手。",
+         [("registration", "长宁通", "上海市长宁区数据局"), ("registration", "浦小智", None)]),
+        ("浙江省委网信办近日公布新一批完成登记的服务。杭州市西湖区人民政府办公室的“西湖宝”等均在其列。",
+         [("registration", "西湖宝", "杭州市西湖区人民政府办公室")]),
+        ("8月8日，广东省委网信办公布第六批完成备案的服务，具体为：\n（一）广州市儿童医疗中心，"
+         "“启明”儿科大模型；\n（二）广州视睿电子科技股份有限公司，视睿教学大模型。",
+         [("filing", "启明", "广州市儿童医疗中心"), ("filing", "视睿教学", None)]),
+        ("成都市城市运行中心8月16日正式发布城市级大模型“锦城智脑”。",
+         [("release", "锦城智脑", "成都市城市运行中心")]),
+        ("中国大唐日前正式发布电力行业大模型“唐智”。", [("release", "唐智", "中国大唐")]),
+        ("海尔智家在青岛正式发布家电大模型HomeGPT。", [("release", "HomeGPT", "海尔智家")]),
+        ("11月8日，由法律出版社联合多家单位研发的“法言大模型”在京发布。",
+         [("release", "法言", "法律出版社")]),
+        ("医疗大模型企业医渡科技3月18日宣布完成数亿元C轮融资。",
+         [("funding", "医渡科技", "医渡科技")]),
+        ("京东健康随后确认，已完成对春雨医生的收购。", [("acquisition", "春雨医生", "春雨医生")]),
+    ],
+)
+def test_heldout38_owners(gazetteer, rules, text, expected):
+    # (an owner of None: the event is found, whoever the owner is taken to be)
+    found = owned(text, gazetteer, rules, datetime(2025, 6, 20))
+    assert [(kind, name) for kind, name, _ in found] == sorted((k, n) for k, n, _ in expected)
+    assert {e for e in expected if e[2] is not None} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan with its time reaches its verb however far
+        ("据悉，华山医院计划今年上半年将该模型向全国医疗机构开源。", []),
+        # a comment joining a price war names no model; an API made free from today
+        ("继字节、阿里之后，科大讯飞也加入大模型降价行列。", []),
+        ("在灵医大模型发布满一年之际，百度健康宣布，即日起灵医大模型API面向基层医疗机构免费开放。",
+         [("price_change", "灵医大模型")]),
+        # what a quoted name after a model noun is, is no name of its own
+        ("中国气象局正式发布两款气象大模型：全球中期天气预报大模型“风清”、短临预报大模型“风雷”。",
+         [("release", "风清"), ("release", "风雷")]),
+        # "这是…首个通过…备案的大模型" tells the launched model's filing, undated by the launch
+        ("8月28日，中国石化在北京发布炼化大模型“长城”，这是石化行业首个通过国家生成式人工智能服务"
+         "备案的大模型。", [("filing", "长城"), ("release", "长城")]),
+        # a numbered line that names nothing readable leaves the list open
+        ("湖北省委网信办消息，我省又有3款服务通过国家备案：\n1. 武汉大学：“珞珈灵感”遥感大模型；\n"
+         "2. 个人开发者张三：某工具；\n3. 长江证券股份有限公司：“长江智投”。",
+         [("filing", "珞珈灵感"), ("filing", "长江智投")]),
+    ],
+)
+def test_heldout38_kinds(gazetteer, rules, text, expected):
+    assert events(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+def test_a_filing_told_after_a_launch_in_its_sentence_is_not_dated_by_the_launch(gazetteer, rules):
+    text = ("8月28日，中国石化在北京发布炼化大模型“长城”，这是石化行业首个通过国家生成式"
+            "人工智能服务备案的大模型。")
+    found = mentions_in_article(article(text, datetime(2025, 8, 29)), gazetteer, rules)
+    assert sorted((m.event_type, m.event_date) for m in found) == [
+        ("filing", None), ("release", EventDate(date(2025, 8, 28), "day"))]
