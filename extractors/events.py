@@ -178,6 +178,7 @@ class CueRules:
     acquired_back: tuple[str, ...]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
+    regulator_ends: tuple[str, ...]
     developed_after: re.Pattern[str]
     venue_after: re.Pattern[str]
     hosting_verbs: re.Pattern[str]
@@ -322,6 +323,7 @@ class CueRules:
             acquired_back=tuple(roles["acquired_back"]),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
+            regulator_ends=tuple(roles.get("regulator_ends", [])),
             developed_after=re.compile(roles["developed_after"]),
             venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
             hosting_verbs=re.compile(roles.get("hosting_verbs", r"(?!x)x")),
@@ -2068,7 +2070,8 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             if overlapped and not _subsidiary(name, start, overlapped, rules):
                 continue  # (a name discovery took for an app may still be a company: 平台Statsig)
             found = [o for o in found if o not in overlapped]
-            if name.startswith(rules.company_bad_starts) or rules.discovery and (
+            if name.startswith(rules.company_bad_starts) or name.endswith(
+                    rules.regulator_ends) or rules.discovery and (
                 is_generic(name, rules.discovery) and not named.groupdict().get("code")
                 or name.casefold() in rules.discovery.stop_names
             ):
