@@ -89,6 +89,8 @@ _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?:\s[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9])")
+# A sentence naming a new version right after 新版本/新模型, with no cue word of its own.
+_NEW_VERSION_NAMED = re.compile(r"新(?:版本|模型)[:：]?\s?[A-Za-z]")
 # …or a quoted name ("“小高老师”").
 _QUOTED_NAME = re.compile(r"[“\"「『]([^“”\"「」『』,，。;；:：、]{2,12})[”\"」』]")
 # …and the version right after it ("Cursor 2.0").
@@ -571,6 +573,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             # (a numbered line of a list that names nothing we can read leaves the list open
             # for the lines after it)
             previous = sentence
+            antecedents = _new_version_named(sentence.simplified, gazetteer) or antecedents
             context = context & FILING_TYPES if sentence.item and same_paragraph else frozenset()
             read.append(sentence)
             continue
@@ -625,6 +628,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             antecedents = tuple(named.values()) or antecedents
             batch_so_far.update(((sentence.index, kind), max(numbers))
                                 for kind, numbers in batches.items())
+        else:
+            antecedents = _new_version_named(sentence.simplified, gazetteer) or antecedents
         # The types stated so far in the paragraph: "…新增2款备案服务和2款登记应用。其中,
         # 新增备案服务为A；新增登记应用为B。"
         context |= events.types
@@ -670,6 +675,14 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # its date: "【X完成融资】…X近日完成…融资", the headline undated)
                 mentions[key] = mention
     return _by_short_names(_without_refined(list(mentions.values())), text.simplified, rules)
+
+
+def _new_version_named(sentence: str, gazetteer: Gazetteer) -> tuple[Match, ...]:
+    """The version a sentence without events names after 新版本 or 新模型, which a later
+    "新模型" stands for ("…迎来版本更新。新版本Kimi-K2-Instruct-0905将…。新模型权重已…开源")."""
+    if not _NEW_VERSION_NAMED.search(sentence):
+        return ()
+    return tuple(m for m in gazetteer.find(sentence) if m.entry.kind == "model" and m.version)[:1]
 
 
 def _headline_settled(found: list[_Told], read: list[_Sentence]) -> list[_Told]:
@@ -1440,16 +1453,21 @@ class _EarlierNames:
         """Where the sentence holds a name the article has elsewhere too, and the name: a run
         of Latin words (the longest the article repeats: "K2 Think的权重") or a quoted name
         ("“小高老师”已完成…登记")."""
+        text = self.text
         for words in _LATIN_NAME.finditer(sentence):
-            name = next((n for end in reversed([m.start() for m in re.finditer(
-                r"\s|$", words.group())]) if len(n := words.group()[:end]) >= 3
-                and self.text.find(n, self.text.find(n) + 1) >= 0), None)
+            group = words.group()
+            runs = [group] if " " not in group else [
+                group[:end] for end in [len(group), *(
+                    i for i in range(len(group) - 1, 0, -1) if group[i] == " ")]]
+            name = next((n for n in runs
+                         if len(n) >= 3 and text.find(n, text.find(n) + 1) >= 0), None)
             if name is not None:
                 yield words.start(), name
-        for quoted in _QUOTED_NAME.finditer(sentence):
-            name = quoted.group(1)
-            if self.text.find(name, self.text.find(name) + 1) >= 0:
-                yield quoted.start(1), name
+        if "“" in sentence or '"' in sentence or "「" in sentence or "『" in sentence:
+            for quoted in _QUOTED_NAME.finditer(sentence):
+                name = quoted.group(1)
+                if text.find(name, text.find(name) + 1) >= 0:
+                    yield quoted.start(1), name
 
     def named_again(self, sentence: str, found: list[Match | Discovery]) -> list[Match]:
         again: list[Match] = []

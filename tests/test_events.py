@@ -2478,3 +2478,35 @@ def test_a_filing_told_after_a_launch_in_its_sentence_is_not_dated_by_the_launch
     found = mentions_in_article(article(text, datetime(2025, 8, 29)), gazetteer, rules)
     assert sorted((m.event_type, m.event_date) for m in found) == [
         ("filing", None), ("release", EventDate(date(2025, 8, 28), "day"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list by the kind of its members' owners
+        ("首批通过备案的大模型名单揭晓。北京企业包括百度文心一言、智谱AI的ChatGLM；上海企业则有"
+         "商汤日日新。", [("filing", "ChatGLM", None), ("filing", "文心一言", None),
+                         ("filing", "日日新", None)]),
+        # the new version a sentence without events names is what "新模型" stands for
+        ("月之暗面今天宣布Kimi K2模型迎来版本更新。新版本Kimi-K2-Instruct-0905将上下文长度扩展至"
+         "256K。新模型权重已在Hugging Face开源。",
+         [("open_source", "Kimi", "K2-0905"), ("upgrade", "Kimi", "K2-0905")]),
+        # a name of three capitalised words after a model noun, not an edition after two
+        ("Meta开源了研究模型Code World Model（CWM）。",
+         [("open_source", "Code World Model", None)]),
+        ("字节跳动发布扩散语言模型Seed Diffusion Preview。", [("release", "Seed Diffusion", None)]),
+        # a model opened to subscribers by its name right after; the one it replaces
+        ("OpenAI向ChatGPT Pro和Team用户开放o3-pro，取代此前的o1-pro，API也同步上线。",
+         [("upgrade", "o3", "pro")]),
+        # a brand and a dot before a model noun; the apps a model went live in
+        ("字节跳动正式发布豆包·图像创作模型Seedream 4.0，已在即梦、豆包及火山引擎上线。",
+         [("upgrade", "Seedream", "4.0")]),
+        # a site the model went live on
+        ("腾讯发布生图模型混元图像3.0。该模型现已上线腾讯混元官网。",
+         [("upgrade", "HunyuanImage", "3.0")]),
+        # a price cut's anniversary
+        ("豆包大模型降价满一年，价格战进入新阶段。", []),
+    ],
+)
+def test_heldout39_kinds(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
