@@ -183,8 +183,14 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 29 (tuned on after its first score)", "heldout29.json"),
               ("held-out 31 (tuned on after its first score)", "heldout31.json"),
               ("held-out 32 (tuned on after its first score)", "heldout32.json"),
-              ("held-out 33 (tuned on after its first score)", "heldout33.json"))
-UNTOUCHED = "heldout35.json"
+              ("held-out 33 (tuned on after its first score)", "heldout33.json"),
+              ("held-out 34 (tuned on after its first score)", "heldout34.json"),
+              ("held-out 35 (tuned on after its first score)", "heldout35.json"),
+              ("held-out 36 (tuned on after its first score)", "heldout36.json"),
+              ("held-out 37 (tuned on after its first score)", "heldout37.json"),
+              ("held-out 38 (tuned on after its first score)", "heldout38.json"),
+              ("held-out 39 (tuned on after its first score)", "heldout39.json"))
+UNTOUCHED = "heldout40.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
