@@ -76,25 +76,26 @@ _LIST_ITEM = re.compile(
 _LIST_COLON = re.compile(r"[:：]")
 # Colons stay inside a clause: "通过备案的大模型有:A、B" is one statement.
 # (A semicolon inside a sentence parts the items of a colon-opened list: see _colon_lists.)
-_CLAUSES = re.compile(r"[^,，;；]+")
+_CLAUSE_SEPARATORS = ",，;；"
+_CLAUSES = re.compile(f"[^{_CLAUSE_SEPARATORS}]+")
+_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_SEPARATORS}]")
 _ITEM_SEPARATORS = ";；"
-_CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 _HEADLINE = re.compile(r"\s*【[^】]+】\s*")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
 _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
-# Latin words that may be a name an earlier sentence introduced (RoboNeo, KAT-V1, K2 Think).
+# Latin words that may be a name an earlier sentence introduced (RoboNeo, KAT-V1, K2 Think)…
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?:\s[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9])")
-# A sentence naming a new version right after 新版本/新模型, with no cue word of its own.
-_NEW_VERSION_NAMED = re.compile(r"新(?:版本|模型)[:：]?\s?[A-Za-z]")
-# …or a quoted name ("“小高老师”").
+# …or a quoted name ("“小高老师”")…
 _QUOTED_NAME = re.compile(r"[“\"「『]([^“”\"「」『』,，。;；:：、]{2,12})[”\"」』]")
 # …and the version right after it ("Cursor 2.0").
 _VERSION_AFTER_NAME = re.compile(r"[\s\-]?[vV]?(\d+(?:\.\d+)+)(?![\d.%])")
+# A sentence naming a new version right after 新版本/新模型, with no cue word of its own.
+_NEW_VERSION_NAMED = re.compile(r"新(?:版本|模型)[:：]?\s?[A-Za-z]")
 _REGEX_SYNTAX = re.compile(r"\\.|\(\?P[<=]")
 # What stands between a company's name and the short name it is given in brackets.
 _BRACKETS = "()（） "
@@ -690,7 +691,7 @@ def _headline_settled(found: list[_Told], read: list[_Sentence]) -> list[_Told]:
     headline's events the story tells too (as an event of that kind or of that model: the
     headline's short names, "发布R1", "“深度研究”", are the story's), and with the headline's
     other events dated by the story's opening sentence."""
-    if len(found) < 1 or len(read) < 2 or found[0][0].index != 0 or not (
+    if not found or len(read) < 2 or found[0][0].index != 0 or not (
             _HEADLINE.fullmatch(read[0].simplified)):
         return found
     headline, events, _ = found[0]
@@ -1456,9 +1457,8 @@ class _EarlierNames:
         text = self.text
         for words in _LATIN_NAME.finditer(sentence):
             group = words.group()
-            runs = [group] if " " not in group else [
-                group[:end] for end in [len(group), *(
-                    i for i in range(len(group) - 1, 0, -1) if group[i] == " ")]]
+            gaps = [i for i, c in enumerate(group) if c == " "]
+            runs = [group, *(group[:i] for i in reversed(gaps))]  # (the longest first)
             name = next((n for n in runs
                          if len(n) >= 3 and text.find(n, text.find(n) + 1) >= 0), None)
             if name is not None:
@@ -1589,11 +1589,16 @@ def _cue_candidates(
     stated = {c.event_type for c in candidates if c.event_type in FILING_TYPES}
     # Nor is a clause naming its own kind ("…情况。新增备案2款：A、B；新增登记2款：C" holds
     # both, each clause one).
-    candidates += [c for c in from_context if (not stated or c.event_type in stated) and not any(
-        o.event_type in stated and o.event_type != c.event_type
-        and not _CLAUSE_BREAK.search(text, min(o.start, c.start), max(o.end, c.end))
-        for o in own)]
+    candidates += [c for c in from_context if (not stated or c.event_type in stated)
+                   and not _other_kind_beside(c, own, stated, text)]
     return candidates, own
+
+
+def _other_kind_beside(cue: _Cue, own: list[_Cue], stated: set[str], text: str) -> bool:
+    """Whether the clause of list cue `cue` holds a cue of its own of the other filing kind."""
+    return any(o.event_type in stated and o.event_type != cue.event_type
+               and not _CLAUSE_BREAK.search(text, min(o.start, cue.start), max(o.end, cue.end))
+               for o in own)
 
 
 def _accepted(
@@ -1781,9 +1786,11 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             yield _Found(cue.event_type, cue.text, None, target, None, when, batch)
         return
     models = _event_models(clause, cue.event_type, gazetteer, rules)
-    launch = cue if models_at == cue_at and cue.event_type in rules.agent_types else next(
-        (c for c in clause.cues if c.event_type in rules.agent_types), None
-    ) if models_at < cue_at else None  # (a clause before: "X发布Y，开放各界免费下载")
+    launch = None  # the release-like cue of the models' clause
+    if models_at == cue_at and cue.event_type in rules.agent_types:
+        launch = cue
+    elif models_at < cue_at:  # (a clause before: "X发布Y，开放各界免费下载")
+        launch = next((c for c in clause.cues if c.event_type in rules.agent_types), None)
     if launch is not None:
         # "X发布Y": a model before the cue is the agent when one follows it.
         objects = [m for m in models if m.start >= launch.end]
