@@ -189,8 +189,8 @@ def discover_models(
     for found in ordered:
         if kept and found.start < kept[-1].end:
             continue  # overlaps an earlier, longer candidate
-        if _NAMED_AFTER.match(text, found.end) and text[found.start - 1 : found.start] not in (
-                _OPENING_QUOTES) and found.kind != "org_prefix":
+        if _NAMED_AFTER.match(text, found.end) and found.start > 0 and (
+                text[found.start - 1] not in _OPENING_QUOTES) and found.kind != "org_prefix":
             continue  # "全球中期天气预报大模型“风清”": what the quoted name after it is
         inside = [m for m in models if found.start < m.end and m.start < found.end]
         if inside and not (found.field and "·" not in found.surface) and not _names_more(
