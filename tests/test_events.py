@@ -2510,3 +2510,61 @@ def test_a_filing_told_after_a_launch_in_its_sentence_is_not_dated_by_the_launch
 )
 def test_heldout39_kinds(gazetteer, rules, text, expected):
     assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a version an app "receives" is its upgrade
+        ("编程助手Trae昨日迎来2.0版本，新增SOLO模式。", [("upgrade", "Trae", "2.0")]),
+        # plans and tiers repriced, a free edition launched, free now where it was paid before,
+        # the old price set against the new one
+        ("文心快码昨日调整会员收费方案：个人专业版每月39元。",
+         [("price_change", "文心快码", None)]),
+        ("字节跳动昨日宣布推出Trae免费版，所有开发者均可使用。", [("price_change", "Trae", None)]),
+        ("秘塔AI搜索即日起向所有用户免费开放，此前仅限付费会员使用。",
+         [("price_change", "秘塔AI搜索", None)]),
+        ("新推出的基础套餐每月仅需9.9元，而此前通义灵码专业版的定价为每月59元。",
+         [("price_change", "通义灵码", None)]),
+        # a priced tier, a device named after a model, an extension named last: no launch of a model
+        ("Kimi同时推出每月49元的Kimi会员，可优先使用长思考模式。", []),
+        ("字节跳动昨日发布豆包AI耳机Ola Friend，内置豆包大模型。", []),
+        ("腾讯云CodeBuddy同步推出JetBrains插件。", []),
+        ("Replit当天还推出全新云端IDE。", []),
+        # a development environment named after its noun; a name made for a host product
+        ("谷歌昨日推出AI开发环境Firebase Studio，可在浏览器中搭建全栈应用。",
+         [("release", "Firebase Studio", None)]),
+        ("微软昨日推出Copilot for Security，帮助安全团队分析威胁。",
+         [("release", "Copilot for Security", None)]),
+        # an open agent launched; code put on a hub
+        ("All Hands AI昨日推出开源编程智能体OpenHands。",
+         [("open_source", "OpenHands", None), ("release", "OpenHands", None)]),
+        ("微软昨日发布命令行编辑器Edit，源代码已发布在GitHub上。",
+         [("open_source", "Edit", None), ("release", "Edit", None)]),
+        # a path told from one launch to the next after a colon
+        ("开源模型的竞争愈发激烈：从Meta发布Llama 2，到Mistral开源Mixtral，再到阿里推出Qwen3，"
+         "开发者选择越来越多。", []),
+    ],
+)
+def test_heldout40_kinds(gazetteer, rules, text, expected):
+    assert versioned(text, gazetteer, rules) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a field's name starting with 一 (not a classifier after it)
+        ("天津市网信办公布新一批已完成备案的服务：\n"
+         "1. 天津一览智能科技有限公司，服务名称：一览AI；\n"
+         "2. 天津某某科技有限公司，服务名称：津小智。",
+         [("filing", "一览AI", "天津一览智能科技有限公司"),
+          ("filing", "津小智", "天津某某科技有限公司")]),
+        # items counted out with their owners' legal names
+        ("江苏省网信办近日公布第三批已完成登记的生成式人工智能服务，共2款：一是南京云帆科技有限公司的"
+         "AI客服“云帆小助”，二是苏州远景软件有限公司的写作应用“远景笔记”。",
+         [("registration", "云帆小助", "南京云帆科技有限公司"),
+          ("registration", "远景笔记", "苏州远景软件有限公司")]),
+    ],
+)
+def test_heldout40_lists(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
