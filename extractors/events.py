@@ -89,7 +89,7 @@ _DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
 # Latin words that may be a name an earlier sentence introduced (RoboNeo, KAT-V1, K2 Think)…
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
-    r"(?:\s[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9])")
+    r"(?:\s(?:[A-Z][A-Za-z0-9]*|[vV]\d+)(?:[.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9])")
 # …or a quoted name ("“小高老师”")…
 _QUOTED_NAME = re.compile(r"[“\"「『]([^“”\"「」『』,，。;；:：、]{2,12})[”\"」』]")
 # …and the version right after it ("Cursor 2.0").
@@ -1207,10 +1207,12 @@ def _sentence_events(
                 if source == index and index:
                     for before in _items_before(clauses, index, cue, listed, rules):
                         events += _events(scope, index, before, cue)
-                if not events and cue.event_type in rules.organisation_types \
-                        and any(word in clause.text for word in rules.organisation_anaphors):
+                if not events and cue.event_type in rules.organisation_types and (
+                        any(word in clause.text for word in rules.organisation_anaphors)
+                        or index and cue.start == 0 and cue.event_type == "acquisition"):
                     # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
-                    # sentence opened with, else the one the sentence before is about
+                    # sentence opened with, else the one the sentence before is about; so is
+                    # a clause opening with its cue ("Run:ai…宣布，已正式加入英伟达")
                     subject = (index and _first_target(clauses[:index], gazetteer, rules)) \
                         or scope.previous_subject()
                     if subject:

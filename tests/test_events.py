@@ -2568,3 +2568,38 @@ def test_heldout40_kinds(gazetteer, rules, text, expected):
 )
 def test_heldout40_lists(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2025, 6, 20)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Latin name with a lower-case version named again; a deadline dates nothing
+        ("语音公司Sesame当地时间6月5日推出语音模型Maya v2，支持多人对话。Sesame表示，6月底前在其"
+         "网页端使用Maya v2可享受限时5折优惠。",
+         [("price_change", "Maya v2", "2025-06-05"), ("release", "Maya v2", "2025-06-05")]),
+        # the acquired company joining its buyer, the deal told after it
+        ("AI搜索公司Exa近日在官网宣布，已正式并入Cohere，双方的收购交易已于本月完成。",
+         [("acquisition", "Exa", "2025-06-01")]),
+        # a free period ended; billing changed; an edition repriced after 将
+        ("编程工具Trae宣布结束免费公测，正式推出付费订阅方案。", [("price_change", "Trae", None)]),
+        ("6月16日，文心快码将专业版由按次数收费改为按tokens用量计费。",
+         [("price_change", "文心快码", "2025-06-16")]),
+        # a change answered for; the filed model an app calls; a launch told by its month alone
+        ("Anysphere近日就定价调整公开致歉，并承诺为受影响用户退款。", []),
+        ("该公司旗下AI客服“小蜜”已完成登记，其调用的是集团自研并已完成备案的“通义千问”。",
+         [("registration", "小蜜", None)]),
+        ("Kimi于今年5月发布，上线后用户增长迅速。", []),
+        # Alibaba's Chinese name of its vision models
+        ("阿里云宣布年度第三轮大模型降价：通义千问视觉理解模型全线降价超80%。",
+         [("price_change", "Qwen-VL", None)]),
+    ],
+)
+def test_heldout41_money(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2025, 6, 20)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model or m.organization,
+                    m.event_date and m.event_date.value.isoformat()) for m in found}) == expected
+
+
+def test_a_legal_name_of_a_subsidiary_is_its_group(gazetteer, rules):
+    text = "北京市网信办公布新增登记服务：\n1. 北京字跳网络技术有限公司，服务名称：醒图AI修图；"
+    assert owned(text, gazetteer, rules) == [("registration", "醒图AI修图", "字节跳动")]
