@@ -210,6 +210,7 @@ class CueRules:
     version_opening_clause: re.Pattern[str]
     first_versions: frozenset[str]
     date_traps: tuple[str, ...]
+    periods: re.Pattern[str]
     background: re.Pattern[str]
     anaphors: tuple[str, ...]
     month_anaphors: tuple[str, ...]
@@ -356,6 +357,7 @@ class CueRules:
                 versions["opening_clause"] + _with_edition(versions["release_label"], versions)),
             first_versions=frozenset(versions["first"]),
             date_traps=tuple(dates["traps"]),
+            periods=re.compile(dates.get("periods", r"(?!x)x")),
             background=re.compile(dates["background"]),
             anaphors=tuple(dates["anaphors"]),
             month_anaphors=tuple(dates["month_anaphors"]),
@@ -993,7 +995,8 @@ def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> Ev
 
 def _edition_base(key: str | None, keys: set[str]) -> str | None:
     """The version `key` is an edition of ("2 flash" of "2", "opus 4" of "4"), if another key
-    is that one: the same words and editions (words without digits) besides."""
+    is that one: the same words and editions (words without digits) besides. An edition of an
+    edition is a model of its own ("2.5 flash lite" beside "2.5 flash")."""
     if not key:
         return None
     words = key.split()
@@ -1001,7 +1004,7 @@ def _edition_base(key: str | None, keys: set[str]) -> str | None:
         base = other.split()
         if other != key and set(base) < set(words) and all(
             word.isalpha() for word in words if word not in base
-        ):
+        ) and not any(word.isalpha() for word in base):
             return other
     return None
 
@@ -2302,6 +2305,8 @@ def _clause_date(
 def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | None:
     if any(trap in text for trap in rules.date_traps):
         return None
+    if "至" in text or "到" in text:
+        text = rules.periods.sub("", text)  # (a period a list covers dates none of its events)
     if "日讯" in text or "日电" in text:
         # a date after a wire's dateline is the event's: "浙江在线6月26日讯 昨天，…"
         told = resolve_event_date(_DATELINE.sub("", text, 1), reference)

@@ -2603,3 +2603,36 @@ def test_heldout41_money(gazetteer, rules, text, expected):
 def test_a_legal_name_of_a_subsidiary_is_its_group(gazetteer, rules):
     text = "北京市网信办公布新增登记服务：\n1. 北京字跳网络技术有限公司，服务名称：醒图AI修图；"
     assert owned(text, gazetteer, rules) == [("registration", "醒图AI修图", "字节跳动")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the list after 分别是：, in a sentence whose filed models are only what the apps call
+        ("上海市网信办近日发布公告，新增2款已完成登记的生成式人工智能服务。两款服务均调用已备案大模型，"
+         "分别是：上海米哈游科技有限公司的“米游AI”、上海小红书科技有限公司的“点点AI”。",
+         "2024-09-20",
+         [("registration", "点点AI", "2024-09-01"), ("registration", "米游AI", "2024-09-01")]),
+        # a period of months read past for the notice's day
+        ("上海市网信办1月7日发布公告：2024年10月至12月，上海市新增已备案服务2款：\n"
+         "（一）上海某某科技有限公司，服务名称：星辰写作；\n"
+         "（二）上海某某智能科技有限公司，服务名称：云帆问答。", "2025-01-08",
+         [("filing", "云帆问答", "2025-01-07"), ("filing", "星辰写作", "2025-01-07")]),
+        # the model's age is no date of the event
+        ("阿里巴巴周六宣布，已将去年的旗舰模型Qwen2开源，权重已上传至Hugging Face。", "2025-08-24",
+         [("open_source", "通义千问", "2025-08-23"), ("upgrade", "通义千问", "2025-08-23")]),
+        # recounted in an interview; a launch at last year's event
+        ("在接受采访时，智谱CEO张鹏回顾称，公司成立仅一年便放出了ChatGLM-6B。", "2025-06-20", []),
+        ("去年的云栖大会上，阿里云推出了通义万相。", "2025-10-28", []),
+    ],
+)
+def test_heldout42_lists_and_dates(gazetteer, rules, text, published, expected):
+    found = mentions_in_article(article(text, datetime.fromisoformat(published)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model,
+                    m.event_date and m.event_date.value.isoformat()) for m in found}) == expected
+
+
+def test_an_edition_of_an_edition_is_a_version_of_its_own(gazetteer, rules):
+    text = "谷歌周二宣布Gemini 2.5 Flash正式上线，同时推出预览版Gemini 2.5 Flash-Lite。"
+    assert versioned(text, gazetteer, rules) == [
+        ("upgrade", "Gemini", "2.5 Flash"), ("upgrade", "Gemini", "2.5 Flash-Lite")]
