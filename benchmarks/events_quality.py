@@ -189,8 +189,11 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 36 (tuned on after its first score)", "heldout36.json"),
               ("held-out 37 (tuned on after its first score)", "heldout37.json"),
               ("held-out 38 (tuned on after its first score)", "heldout38.json"),
-              ("held-out 39 (tuned on after its first score)", "heldout39.json"))
-UNTOUCHED = "heldout40.json"
+              ("held-out 39 (tuned on after its first score)", "heldout39.json"),
+              ("held-out 40 (tuned on after its first score)", "heldout40.json"),
+              ("held-out 41 (tuned on after its first score)", "heldout41.json"),
+              ("held-out 42 (tuned on after its first score)", "heldout42.json"))
+UNTOUCHED = "heldout43.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:

@@ -159,6 +159,7 @@ class CueRules:
     effective_date: re.Pattern[str]
     takes_effect: re.Pattern[str]
     agreement_signed: re.Pattern[str]
+    announced_before: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
     licence_before: re.Pattern[str]
@@ -304,6 +305,7 @@ class CueRules:
             effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
             takes_effect=re.compile(modality.get("takes_effect", r"(?!x)x")),
             agreement_signed=re.compile(modality.get("agreement_signed", r"(?!x)x")),
+            announced_before=re.compile(modality.get("announced_before", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
             licence_before=re.compile(modality["licence_before"]),
@@ -1185,7 +1187,8 @@ def _sentence_events(
         # 将收购其知识产权")
         effective = bool(own) and bool(rules.effective_date.search(sentence, 0, start)
                                        or rules.takes_effect.search(sentence, end)
-                                       or rules.agreement_signed.search(sentence, 0, start))
+                                       or rules.agreement_signed.search(sentence, 0, start)
+                                       or rules.announced_before.search(sentence, 0, start))
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules, effective))
     found: list[_Found] = []
@@ -1662,7 +1665,8 @@ def _is_modal(
         if any(m.start <= word.start() < m.end for m in matches):
             continue  # part of a name: “灵犀拟人大模型”
         if word.group() in rules.announced_plans and _announced(
-            clause, cue, word.end(), rules, effective
+            clause, cue, word.end(), rules,
+            effective or bool(rules.announced_before.search(clause, 0, word.start())),
         ):
             continue  # "将于4月1日起全面免费": decided, taking effect later
         # "将API价格下调", and "将推理模型o3的API价格下调": a model named shortly after 将 and
@@ -1684,7 +1688,8 @@ def _is_modal(
 
 def _announced(clause: str, cue: _Cue, after: int, rules: CueRules, effective: bool) -> bool:
     """Whether a plan word ending at `after` announces a decided change instead: "将于4月1日起
-    全面免费", "宣布将以13亿美元收购", or one whose effective date another clause states."""
+    全面免费", "宣布将以13亿美元收购", or one whose effective date another clause states or
+    that is announced ("宣布，将收购X")."""
     return cue.event_type in rules.announced_types and (
         effective or bool(rules.announced.match(clause, after)))
 

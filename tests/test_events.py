@@ -2636,3 +2636,12 @@ def test_an_edition_of_an_edition_is_a_version_of_its_own(gazetteer, rules):
     text = "谷歌周二宣布Gemini 2.5 Flash正式上线，同时推出预览版Gemini 2.5 Flash-Lite。"
     assert versioned(text, gazetteer, rules) == [
         ("upgrade", "Gemini", "2.5 Flash"), ("upgrade", "Gemini", "2.5 Flash-Lite")]
+
+
+def test_a_deal_announced_right_before_its_plan_word_is_decided(gazetteer, rules):
+    # (with or without its terms, and with or without a comma after 宣布)
+    assert events("云服务商Lambda周三宣布，将收购AI推理公司Baseten。", gazetteer, rules) == [
+        ("acquisition", "Baseten")]
+    assert events("英伟达宣布将收购AI软件公司Run:ai。", gazetteer, rules) == [
+        ("acquisition", "Run:ai")]
+    assert events("英伟达计划将收购AI软件公司Run:ai。", gazetteer, rules) == []
