@@ -192,7 +192,8 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 39 (tuned on after its first score)", "heldout39.json"),
               ("held-out 40 (tuned on after its first score)", "heldout40.json"),
               ("held-out 41 (tuned on after its first score)", "heldout41.json"),
-              ("held-out 42 (tuned on after its first score)", "heldout42.json"))
+              ("held-out 42 (tuned on after its first score)", "heldout42.json"),
+              ("held-out 44 (tuned on after its first score)", "heldout44.json"))
 UNTOUCHED = "heldout43.json"
 
 

@@ -180,6 +180,8 @@ class CueRules:
     target_markers: re.Pattern[str]
     acquired_markers: re.Pattern[str]
     acquired_back: tuple[str, ...]
+    acquired_side: re.Pattern[str]
+    field_label: re.Pattern[str]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
     regulator_ends: tuple[str, ...]
@@ -327,6 +329,8 @@ class CueRules:
             target_markers=_words_before(roles["target_markers"], roles["target_gap"]),
             acquired_markers=re.compile(roles["acquired_markers"]),
             acquired_back=tuple(roles["acquired_back"]),
+            acquired_side=re.compile(roles.get("acquired_side", r"(?!x)x")),
+            field_label=re.compile(roles.get("field_label", r"(?!x)x")),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
             regulator_ends=tuple(roles.get("regulator_ends", [])),
@@ -1213,12 +1217,17 @@ def _sentence_events(
                 if source == index and index:
                     for before in _items_before(clauses, index, cue, listed, rules):
                         events += _events(scope, index, before, cue)
+                acquired = cue.event_type == "acquisition"
+                buyer_side = acquired and not rules.acquired_side.search(cue.text)
                 if not events and cue.event_type in rules.organisation_types and (
-                        any(word in clause.text for word in rules.organisation_anaphors)
-                        or index and cue.start == 0 and cue.event_type == "acquisition"):
+                        any(word in clause.text[cue.start if buyer_side else 0:]
+                            for word in rules.organisation_anaphors)
+                        or index and cue.start == 0 and acquired):
                     # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
-                    # sentence opened with, else the one the sentence before is about; so is
-                    # a clause opening with its cue ("Run:ai…宣布，已正式加入英伟达")
+                    # sentence opened with, else the one the sentence before is about (an
+                    # acquired one named by the anaphor from the cue on, unless the cue is told
+                    # from its side: in "公司拟…收购X" the company buys); so is a clause opening
+                    # with its cue ("Run:ai…宣布，已正式加入英伟达")
                     subject = (index and _first_target(clauses[:index], gazetteer, rules)) \
                         or scope.previous_subject()
                     if subject:
@@ -1824,6 +1833,12 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
                 event_type = "upgrade"
                 released_version = model.entry.status == "discovered" and bool(model.version)
         organization = model.entry.organization
+        if organization is None and model.entry.status == "discovered" and models_at and (
+                rules.field_label.match(clause.text)):
+            # "1.OPPO…有限公司，服务名称：小布助手；2.广州某某科技有限公司，服务名称：X": a field's
+            # owner is its item's clause before, not the list's first
+            owners = _organisations(clauses[models_at - 1], gazetteer, rules)
+            organization = owners[-1].entry.name if owners else None
         if organization is None and model.entry.status == "discovered":
             own = cue if models_at == cue_at else None
             listed = own is None or _in_list(clause.text, model, own, rules)

@@ -40,6 +40,9 @@ _EDITION_WORDS = (
 _EDITION = re.compile(rf"[\s-]?({_EDITION_WORDS})(?![a-z])", re.I)
 # …or that open it, a generation number after them: Nemotron Nano 2, Gemini Ultra 1.0.
 _EDITION_FIRST = re.compile(rf"[\s-]({_EDITION_WORDS})[\s-]?(\d+(?:\.\d+)?){_NOT_A_FIGURE}", re.I)
+# A dated snapshot right after a name, with no version before it, is the version: Qwen-Image-2512
+# (not a date's year: GPT-4o-2024-08-06).
+_SNAPSHOT_ALONE = re.compile(r"-(\d{4})(?![\d.A-Za-z\-]|\s*[年月日号])")
 # A checkpoint's kind after a version is no edition: Kimi-K2-Instruct is K2.
 _CHECKPOINT_KIND = "Instruct|Base|Chat"
 # Any other capitalised word hyphen-joined to a version names its edition too:
@@ -347,6 +350,8 @@ def _version_at(
         elif edition_first := _EDITION_FIRST.match(text, end):
             version = f"{edition_first.group(1)} {edition_first.group(2)}"
             end = edition_first.end()
+        elif dated := _SNAPSHOT_ALONE.match(text, end):  # Qwen-Image-2512
+            version, end = dated.group(1), dated.end()
     if version is not None:
         if snapshot := _SNAPSHOT.match(text, end):
             version, end = f"{version}-{snapshot.group(1)}", snapshot.end()

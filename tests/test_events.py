@@ -2645,3 +2645,72 @@ def test_a_deal_announced_right_before_its_plan_word_is_decided(gazetteer, rules
     assert events("英伟达宣布将收购AI软件公司Run:ai。", gazetteer, rules) == [
         ("acquisition", "Run:ai")]
     assert events("英伟达计划将收购AI软件公司Run:ai。", gazetteer, rules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a time still to come in a headline; a launch hard to come
+        ("【Sora安卓版最快下月上线】据报道，OpenAI计划推出Sora安卓版。", "2025-12-22", []),
+        ("据知情人士透露，国行版Apple Intelligence仍在等待审批，短期内难以上线。", "2025-12-22",
+         []),
+        # a CamelCase name right after the verb, its weights in the next sentence
+        ("谷歌周四发布CodeWeaver，可在端侧设备本地运行。模型权重已在Hugging Face开放下载。",
+         "2025-12-19", [("open_source", "CodeWeaver", "Google", None),
+                        ("release", "CodeWeaver", "Google", None)]),
+        # a product glossed by its brand in brackets is more than the brand's model
+        ("Anthropic当地时间周三推出Claude Finance（Claude金融版），面向金融分析师。", "2026-01-08",
+         [("release", "Claude Finance", "Anthropic", None)]),
+        # one of a class is no name
+        ("途虎养车近日宣布，其自研大模型“途虎小虎”已通过备案，成为行业内较早完成备案的养车大模型之一。",
+         "2025-12-29", [("filing", "途虎小虎", "途虎养车", None)]),
+        # the target of a deal: a Latin name after 对, a legal name with its stake, a name glossed
+        ("思科周一宣布已完成对Splunk的收购。", "2025-12-16",
+         [("acquisition", "Splunk", "Splunk", None)]),
+        ("某科技（300624）12月30日晚间公告，公司拟以自有资金1.6亿元收购杭州某某数智科技有限公司100%股权。",
+         "2025-12-31",
+         [("acquisition", "杭州某某数智科技有限公司", "杭州某某数智科技有限公司", None)]),
+        ("xAI已通过全股票交易收购X（原推特）。", "2025-03-29", [("acquisition", "X", "X", None)]),
+        # a fund as a company noun
+        ("量化私募九章资产近日发布代码大模型DeepCoder-Q1。", "2026-01-04",
+         [("release", "DeepCoder-Q1", "九章资产", None)]),
+        # a company's label standing for its one general model (MiniMax's other rows are apps)
+        ("今日上午，MiniMax正式推出M2.5模型，同步在Hugging Face开放权重。", "2025-12-23",
+         [("open_source", "abab", "稀宇科技", "M2.5"), ("upgrade", "abab", "稀宇科技", "M2.5")]),
+        # a dated snapshot alone after a name; New Year's Eve; an earlier version's month
+        ("新年前夜，阿里开源文生图模型Qwen-Image-2512，较8月发布的初版有明显提升，并可通过ModelScope"
+         "下载。", "2026-01-01", [("open_source", "Qwen-Image", "阿里巴巴", "2512"),
+                                 ("upgrade", "Qwen-Image", "阿里巴巴", "2512")]),
+        # a listing filed with the securities regulator
+        ("MiniMax也已完成证监会备案，计划登陆港交所主板。", "2025-12-22", []),
+    ],
+)
+def test_heldout44_flashes(gazetteer, rules, text, published, expected):
+    found = mentions_in_article(article(text, datetime.fromisoformat(published)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model or m.organization, m.organization, m.version)
+                   for m in found}) == expected
+
+
+def test_new_years_eve_dates_an_event(gazetteer, rules):
+    text = "新年前夜，阿里开源文生图模型Qwen-Image-2512。"
+    found = mentions_in_article(article(text, datetime(2026, 1, 1)), gazetteer, rules)
+    assert {m.event_date for m in found} == {EventDate(date(2025, 12, 31), "day")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list line ending with its kind
+        ("浙江省网信办1月4日发布第四批生成式人工智能服务备案及登记信息。本批次包括：\n"
+         "（一）杭州云栖信息技术有限公司，云栖空间大模型，备案；\n"
+         "（二）杭州青禾网络科技有限公司，青禾店铺助手，登记。",
+         [("filing", "云栖空间", "杭州云栖信息技术有限公司"),
+          ("registration", "青禾店铺助手", "杭州青禾网络科技有限公司")]),
+        # a field's owner is its own item's, not the list's first
+        ("广东省网信办公布新一批生成式人工智能服务备案信息。\n新增备案2款：1.OPPO广东移动通信有限公司，"
+         "服务名称：小布助手；2.广州星河网络科技有限公司，服务名称：星河陪伴大模型。",
+         [("filing", "安第斯大模型", "OPPO"), ("filing", "星河陪伴", "广州星河网络科技有限公司")]),
+    ],
+)
+def test_heldout44_lists(gazetteer, rules, text, expected):
+    assert owned(text, gazetteer, rules, datetime(2026, 1, 5)) == sorted(expected)
