@@ -1217,17 +1217,10 @@ def _sentence_events(
                 if source == index and index:
                     for before in _items_before(clauses, index, cue, listed, rules):
                         events += _events(scope, index, before, cue)
-                acquired = cue.event_type == "acquisition"
-                buyer_side = acquired and not rules.acquired_side.search(cue.text)
                 if not events and cue.event_type in rules.organisation_types and (
-                        any(word in clause.text[cue.start if buyer_side else 0:]
-                            for word in rules.organisation_anaphors)
-                        or index and cue.start == 0 and acquired):
+                        _stands_for_subject(clause, index, cue, rules)):
                     # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
-                    # sentence opened with, else the one the sentence before is about (an
-                    # acquired one named by the anaphor from the cue on, unless the cue is told
-                    # from its side: in "公司拟…收购X" the company buys); so is a clause opening
-                    # with its cue ("Run:ai…宣布，已正式加入英伟达")
+                    # sentence opened with, else the one the sentence before is about
                     subject = (index and _first_target(clauses[:index], gazetteer, rules)) \
                         or scope.previous_subject()
                     if subject:
@@ -1609,6 +1602,19 @@ def _cue_candidates(
     candidates += [c for c in from_context if (not stated or c.event_type in stated)
                    and not _other_kind_beside(c, own, stated, text)]
     return candidates, own
+
+
+def _stands_for_subject(clause: _Clause, index: int, cue: _Cue, rules: CueRules) -> bool:
+    """Whether a funding or acquisition clause that names no target is about the sentence's
+    subject: it names it by an anaphor ("公司", "其"), for an acquisition from the cue on unless
+    the cue is told from the acquired side (in "公司拟…收购X" the company buys, in "公司已正式成为
+    英伟达的一部分" it is bought); or an acquisition clause opens with its cue ("Run:ai…宣布，
+    已正式加入英伟达")."""
+    acquired = cue.event_type == "acquisition"
+    buyer_side = acquired and not rules.acquired_side.search(cue.text)
+    told = clause.text[cue.start:] if buyer_side else clause.text
+    return any(word in told for word in rules.organisation_anaphors) or bool(
+        index and cue.start == 0 and acquired)
 
 
 def _other_kind_beside(cue: _Cue, own: list[_Cue], stated: set[str], text: str) -> bool:
