@@ -1843,8 +1843,7 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
                 rules.field_label.match(clause.text)):
             # "1.OPPO…有限公司，服务名称：小布助手；2.广州某某科技有限公司，服务名称：X": a field's
             # owner is its item's clause before, not the list's first
-            owners = _organisations(clauses[models_at - 1], gazetteer, rules)
-            organization = owners[-1].entry.name if owners else None
+            organization = _line_owner(clauses[models_at - 1], gazetteer, rules)
         if organization is None and model.entry.status == "discovered":
             own = cue if models_at == cue_at else None
             listed = own is None or _in_list(clause.text, model, own, rules)
@@ -1854,14 +1853,19 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
                     not cue_clause.names_a_model()):
                 # "（二）某某传媒有限公司，某某新闻AI助手“小观”": the owner is the list line's
                 # clause before
-                owners = _organisations(cue_clause, gazetteer, rules)
-                organization = owners[-1].entry.name if owners else None
+                organization = _line_owner(cue_clause, gazetteer, rules)
             if organization is None and not (listed and cue.event_type in FILING_TYPES):
                 # Not for an item of a filing list: the list's subject is no developer.
                 organization = scope.owner_of(cue_at)
         yield from _with_upgrade(
             _Found(event_type, cue.text, model, organization, version, when, batch,
                    released_version), rules)
+
+
+def _line_owner(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> str | None:
+    """The owner a list line's clause names for the item after it: its last organisation."""
+    owners = _organisations(clause, gazetteer, rules)
+    return owners[-1].entry.name if owners else None
 
 
 def _attributive(
