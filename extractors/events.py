@@ -470,6 +470,9 @@ class _Cue(NamedTuple):  # (tuples: made for every cue candidate, they must be c
     start: int  # offsets within the clause
     end: int
     text: str
+    # a companion cue ("推出的开源大语言模型X"): the end of the cue it was read with, whose
+    # attribute it is too; -1 for a cue of its own
+    read_with_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -1664,7 +1667,8 @@ def _accepted(
             if found:
                 start, end = found.span("cue")
                 accepted.append(
-                    _Cue(event_type.name, event_type.rank, start, end, found.group("cue")))
+                    _Cue(event_type.name, event_type.rank, start, end, found.group("cue"),
+                         cue.end))
     return tuple(accepted)
 
 
@@ -1796,7 +1800,7 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
     following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
     if (cue.event_type in rules.agent_types
             and _attributive(cue_clause, cue, following, rules)
-            and not _describes_released(cue_clause, cue, rules)
+            and (cue.read_with_end >= 0 or not _describes_released(cue_clause, cue, rules))
             and (not _is_recent(_date_in(cue_clause.text, reference, rules), reference,
                                 rules.attributive_days)
                  or rules.reference_verbs.search(cue_clause.text, 0, cue.start))):
@@ -1873,10 +1877,11 @@ def _attributive(
 ) -> bool:
     """Whether the cue is an attribute of what follows it ("去年发布的Kimi"), read on into
     the next clause where 的 closes its own ("与之一同亮相的，还有X" names what was launched)."""
-    attributive = rules.attributive_after.match(cue_clause.text, cue.end)
+    end = cue.end if cue.read_with_end < 0 else cue.read_with_end
+    attributive = rules.attributive_after.match(cue_clause.text, end)
     if attributive is None or following is None or attributive.end() < len(cue_clause.text):
         return attributive is not None
-    return rules.attributive_after.match(cue_clause.text + "，" + following.text, cue.end) \
+    return rules.attributive_after.match(cue_clause.text + "，" + following.text, end) \
         is not None
 
 
@@ -2335,7 +2340,7 @@ def _clause_date(
 def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | None:
     if any(trap in text for trap in rules.date_traps):
         return None
-    if "至" in text or "到" in text:
+    if "至" in text or "到" in text or "以来" in text:
         text = rules.periods.sub("", text)  # (a period a list covers dates none of its events)
     if "日讯" in text or "日电" in text:
         # a date after a wire's dateline is the event's: "浙江在线6月26日讯 昨天，…"
