@@ -217,8 +217,10 @@ class CueRules:
     background: re.Pattern[str]
     anaphors: tuple[str, ...]
     month_anaphors: tuple[str, ...]
+    day_anaphors: tuple[str, ...]
     next_day: tuple[str, ...]
     days_later: re.Pattern[str]
+    days_earlier: re.Pattern[str]
     scene_links: re.Pattern[str]
     vague_dates: re.Pattern[str]
     bound_vague: re.Pattern[str]
@@ -367,8 +369,10 @@ class CueRules:
             background=re.compile(dates["background"]),
             anaphors=tuple(dates["anaphors"]),
             month_anaphors=tuple(dates["month_anaphors"]),
+            day_anaphors=tuple(dates.get("day_anaphors", [])),
             next_day=tuple(dates.get("next_day", [])),
             days_later=re.compile(dates.get("days_later", r"(?!x)x")),
+            days_earlier=re.compile(dates.get("days_earlier", r"(?!x)x")),
             scene_links=_any_word([*dates["anaphors"], *dates.get("scene_links", [])]),
             vague_dates=_any_word(dates.get("vague", [])),
             bound_vague=re.compile(dates.get("bound_vague", r"(?!x)x")),
@@ -607,7 +611,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # (and a sentence saying it goes on with the scene, even inside a paragraph that has
         # no date before it: "谷歌于11月18日发布…。\n谷歌称，…。同日，谷歌还推出…")
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
-            rules.scene_links.search(sentence.simplified)) else earlier
+            rules.scene_links.search(sentence.simplified)
+            or _days_later(sentence.simplified, rules)) else earlier
         if heading and heading[0][0] < sentence.index and heading[0] not in scene:
             scene += heading  # (the last resort: the section's day)
         recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
@@ -931,7 +936,8 @@ def _across_sentences(
                     inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
                 if inherited is None and earlier:
                     if not scene:
-                        scene.append(_scene_date(earlier, event_dates, reference, rules))
+                        scene.append(_scene_date(earlier, event_dates, reference, rules,
+                                                 _names_a_day(sentence.simplified, rules)))
                     inherited = scene[0]
                     if days_later and inherited is not None:
                         inherited = _days_after(inherited, days_later)
@@ -951,16 +957,23 @@ def _across_sentences(
 
 def _scene_date(
     earlier: tuple[tuple[int, str], ...], event_dates: dict[int, EventDate],
-    reference: date | None, rules: CueRules,
+    reference: date | None, rules: CueRules, day: bool = False,
 ) -> EventDate | None:
     """The date of the nearest earlier sentence of the scene (index, text) that has one: the
     date its events were given ("开幕当天, …发布X"), else the one it states ("北京市网信办6月18日
-    发布消息…。新增服务名单如下：1.…")."""
+    发布消息…。新增服务名单如下：1.…"). `day`: the sentence names a day of the scene ("同一天"),
+    so only a date with its day is the scene's."""
     for at, text in earlier:
         when = event_dates.get(at) or _sentence_date(text, reference, rules)
-        if when is not None:
+        if when is not None and (not day or when.precision == "day"):
             return when
     return None
+
+
+def _names_a_day(sentence: str, rules: CueRules) -> bool:
+    """Whether a sentence dates itself by a day of the scene before ("同一天", "次日", "两天后")."""
+    return any(word in sentence for word in rules.day_anaphors) or bool(
+        _days_later(sentence, rules))
 
 
 def _event_month(when: EventDate | None) -> str | None:
@@ -970,18 +983,23 @@ def _event_month(when: EventDate | None) -> str | None:
 
 
 def _days_later(sentence: str, rules: CueRules) -> int:
-    """How many days after the scene before a sentence says it is: 1 for 次日, 2 for 两天后;
-    0 when it says none."""
+    """How many days after the scene before a sentence says it is: 1 for 次日, 2 for 两天后,
+    -1 for 此前一天; 0 when it says none."""
     if any(word in sentence for word in rules.next_day):
         return 1
-    if "天" not in sentence:
-        return 0  # (the pattern starts with a character class: slow to scan for)
+    if "天" not in sentence and "日" not in sentence:
+        return 0  # (the patterns start with a character class: slow to scan for)
     later = rules.days_later.search(sentence)
-    return (_cn_number(later.group(1)) or 0) if later else 0
+    if later:
+        return _cn_number(later.group(1) or later.group(2)) or 0
+    earlier = rules.days_earlier.search(sentence)
+    if earlier:
+        return -(_cn_number(earlier.group(1)) or 0) if earlier.group(1) else -1
+    return 0
 
 
 def _days_after(when: EventDate, days: int) -> EventDate | None:
-    """次日 or N天后 of a day; of a month or year it is no date."""
+    """次日, N天后 or 此前N天 of a day; of a month or year it is no date."""
     if when.precision != "day":
         return None
     return EventDate(when.value + timedelta(days=days), "day")
@@ -1361,6 +1379,9 @@ class _Scope:
             return EventDate(month.replace(day=1), "month") if month else None
         if when is None and previous and any(a in self.sentence for a in rules.anaphors):
             when = self.previous_date()
+            if when is not None and when.precision != "day" and _names_a_day(
+                    self.sentence, rules):
+                when = None  # (the scene's day is looked for further back)
         return when
 
     def previous_date(self) -> EventDate | None:
