@@ -162,6 +162,7 @@ class CueRules:
     announced_before: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
+    aside_opening: re.Pattern[str]
     licence_before: re.Pattern[str]
     question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
@@ -232,8 +233,7 @@ class CueRules:
     legal_name_parts: re.Pattern[str]
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
-    recalled_after_days: int
-    recalled_types: frozenset[str]
+    recalled_after_days: dict[str, int]  # by event type
     batch_pattern: re.Pattern[str]
     batch_traps: tuple[re.Pattern[str], ...]
     inherit_article_batch: bool
@@ -312,6 +312,7 @@ class CueRules:
             announced_before=re.compile(modality.get("announced_before", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
+            aside_opening=re.compile(modality.get("aside_opening", r"(?!x)x")),
             licence_before=re.compile(modality["licence_before"]),
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
@@ -384,8 +385,8 @@ class CueRules:
             legal_name_parts=re.compile(roles.get("legal_name_parts", r"(?!x)x")),
             repeatable_types=frozenset(dates["repeatable_types"]),
             versioned_types=frozenset(dates["versioned_types"]),
-            recalled_after_days=int(dates["recalled_after_days"]),
-            recalled_types=frozenset(dates["recalled_types"]),
+            recalled_after_days={kind: int(days)
+                                 for kind, days in dates["recalled_after_days"].items()},
             batch_pattern=re.compile(raw["batches"]["pattern"]),
             batch_traps=_compile_all(raw["batches"].get("traps", [])),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
@@ -804,11 +805,14 @@ def _first_told(
 
 def _is_recalled(event: _Found, reference: date | None, rules: CueRules) -> bool:
     """Whether an event dated by its month only lies so long before the story that the story
-    recalls it (see `recalled_after_days`)."""
-    when = event.date
-    return (reference is not None and when is not None and when.precision == "month"
-            and event.event_type in rules.recalled_types
-            and (reference - when.value).days > rules.recalled_after_days)
+    recalls it, or one dated by its year only lies in a year before the story's (see
+    `recalled_after_days`)."""
+    when, days = event.date, rules.recalled_after_days.get(event.event_type)
+    if reference is None or when is None or days is None:
+        return False
+    if when.precision == "year":
+        return when.value.year < reference.year
+    return when.precision == "month" and (reference - when.value).days > days
 
 
 def _without_refined(mentions: list[Mention]) -> list[Mention]:
@@ -1824,10 +1828,11 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
             and (cue.read_with_end >= 0 or not _describes_released(cue_clause, cue, rules))
             and (not _is_recent(_date_in(cue_clause.text, reference, rules), reference,
                                 rules.attributive_days)
-                 or rules.reference_verbs.search(cue_clause.text, 0, cue.start))):
+                 or rules.reference_verbs.search(cue_clause.text, 0, cue.start)
+                 or rules.aside_opening.match(scope.sentence))):
         # "去年10月发布的Kimi": a release told as an attribute, long ago, or with no date of
         # its own ("此后推出的GPT-5将…"); "超越谷歌上周推出的Gemini 3 Pro": a recent one as a
-        # yardstick
+        # yardstick; "事实上，…上月发布的X已…": a recent one in an aside
         return
     if cue.event_type in rules.organisation_types:
         own = cue if models_at == cue_at else None
