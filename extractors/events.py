@@ -1266,6 +1266,8 @@ def _sentence_events(
                     # 首个通过…备案的大模型" is not filed the day it launched)
                     when = _date_in(clause.text, scope.reference, rules) if filed and (
                         cue.event_type in FILING_TYPES) else scope.date_of(index, index)
+                    if cue.event_type in rules.announced_types:
+                        when = scope.effective_date() or when  # ("即自2月8日起，价格调整为…")
                     events = list(_anaphor_events(cue, referents, when, rules, owners,
                                                   filed=filed))
                 elif not events and source == index and (
