@@ -2714,3 +2714,125 @@ def test_new_years_eve_dates_an_event(gazetteer, rules):
 )
 def test_heldout44_lists(gazetteer, rules, text, expected):
     assert owned(text, gazetteer, rules, datetime(2026, 1, 5)) == sorted(expected)
+
+
+def found_with_version(text, published, gazetteer, rules):
+    found = mentions_in_article(article(text, datetime.fromisoformat(published)), gazetteer, rules)
+    return sorted({(m.event_type, m.model or m.organization, m.organization, m.version)
+                   for m in found})
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # deals before the news, told in a story of another one
+        ("这是星河资本继今年4月向Mistral AI投资8亿美元之后的又一笔大额交易。", "2025-11-02", []),
+        ("这是OpenAI今年继收购io之后的又一笔大额并购。", "2025-11-02", []),
+        ("美团早在2023年就以20亿元收购了光年之外，团队此后并入美团。", "2025-09-01", []),
+        ("此后，月之暗面先后获得红杉中国领投的5000万美元融资。", "2025-11-02", []),
+        ("一周并购盘点：Databricks再出手，云厂商争抢AI初创", "2025-11-02", []),
+        # an aim, not a deal
+        ("分析认为，英伟达正试图通过收购补齐英伟达在端侧模型上的短板。", "2025-11-02", []),
+        # open-sourced once, however long the description between
+        ("该实验室曾基于国家超算中心的上万张加速卡训练开源多语种模型Nordic-7B。", "2025-11-02",
+         []),
+        # an open-sourcing told as an attribute of an old launch
+        ("MosaicML成立于2021年，其推出的开源大语言模型MPT-30B累计下载量已超过100万次。",
+         "2025-11-02", []),
+        # a recent launch in an aside on the news (told plainly, it is news)
+        ("事实上，智谱去年12月28日发布的GLM-4.8已凭借极低的训练成本引发关注。", "2025-01-15", []),
+        ("智谱去年12月28日发布的GLM-4.8已凭借极低的训练成本引发关注。", "2025-01-15",
+         [("upgrade", "ChatGLM", "智谱AI", "4.8")]),
+        # rounds and deals recalled by their month, and any event by an earlier year
+        ("今年5月，Anysphere完成9亿美元融资，估值近百亿美元。", "2025-10-31", []),
+        ("今年9月，Anysphere完成9亿美元融资，估值近百亿美元。", "2025-10-31",
+         [("funding", "Anysphere", "Anysphere", None)]),
+        ("2023年，美团以20亿元收购了光年之外。", "2025-09-01", []),
+        # a short name announcing its round; the company's own anaphor is none
+        ("仅隔两天，云深处宣布完成数亿元A+轮融资，由某产业资本领投。", "2025-06-29",
+         [("funding", "云深处", "云深处", None)]),
+        ("据创始人发布的内部信，公司近日完成5亿美元C轮融资。", "2025-12-31", []),
+        # terms in shares decide a merger; a new pricing scheme; a series of a model
+        ("按照预案，中科曙光将以发行A股的方式换股吸收合并海光信息。", "2025-06-10",
+         [("acquisition", "海光信息", "海光信息", None)]),
+        ("火山引擎宣布对豆包大模型实行“按调用时长分档定价”的新模式。", "2025-06-12",
+         [("price_change", "豆包", "字节跳动", None)]),
+        ("Anthropic同时将Sonnet系列的API价格下调三成。", "2025-11-26",
+         [("price_change", "Claude", "Anthropic", None)]),
+        # names ending in AI before the model noun, in a filing list
+        ("其中，新增备案的服务有2款：美的集团的美言大模型；比亚迪的天枢AI大模型。", "2025-04-10",
+         [("filing", "天枢AI", "比亚迪", None), ("filing", "美言", "美的集团", None)]),
+    ],
+)
+def test_heldout43_long_stories(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def dated(text, published, gazetteer, rules):
+    found = mentions_in_article(article(text, datetime.fromisoformat(published)), gazetteer, rules)
+    return sorted({(m.event_type, m.model or m.organization, m.event_date.value.isoformat()
+                    if m.event_date else None) for m in found})
+
+
+def test_days_before_the_scene_and_a_day_anaphor_take_a_day(gazetteer, rules):
+    # "在此之前两天" counts back from the scene; "同一天" is that day, and the start of a
+    # period ("自2019年…以来") dates nothing
+    text = ("8月8日，OpenAI发布GPT-5。\n在此之前两天，OpenAI放出了开放权重模型gpt-oss-120b，"
+            "这是自2019年以来OpenAI首次开放模型权重。同一天，Anthropic推出Claude Opus 4.1。")
+    assert dated(text, "2025-08-10", gazetteer, rules) == [
+        ("open_source", "gpt-oss", "2025-08-06"), ("release", "GPT-5", "2025-08-08"),
+        ("release", "gpt-oss", "2025-08-06"), ("upgrade", "Claude", "2025-08-06")]
+    # a paragraph opening with 此前一天 goes on with the scene before it
+    text = "8月21日，深度求索发布DeepSeek-V3.1。\n此前一天，字节跳动开源了Seed-OSS-36B。"
+    assert ("open_source", "Seed-OSS", "2025-08-20") in dated(text, "2025-08-22", gazetteer,
+                                                            rules)
+    # 仅隔两天 counts on from it
+    text = "6月23日，银河通用宣布完成11亿元融资。\n仅隔两天，灵犀动力宣布完成数亿元A+轮融资。"
+    assert ("funding", "灵犀动力", "2025-06-25") in dated(text, "2025-06-29", gazetteer, rules)
+    # 同一天 after a sentence dated by its month alone goes back to the day before it
+    text = ("9月3日，Anthropic宣布完成130亿美元F轮融资。这一估值较今年3月时增长近两倍。\n"
+            "同一天，OpenAI宣布以约11亿美元收购AI测试公司Quillo。")
+    assert ("acquisition", "Quillo", "2025-09-03") in dated(text, "2025-09-04", gazetteer, rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a table with a column of places between the name and its owner
+        ("北京市网信办8月19日发布消息，本市又有2款服务通过备案。新增名单如下：\n序号｜服务名称｜属地｜企业\n"
+         "1｜青松问答｜北京市海淀区｜北京青松智联科技有限公司\n"
+         "2｜京医千询｜北京经济技术开发区｜北京京东健康有限公司", "2024-08-20",
+         [("filing", "京医千询", "京东", None),
+          ("filing", "青松问答", "北京青松智联科技有限公司", None)]),
+        # a model named right before going live on a site
+        ("腾讯混元3月21日晚间宣布，深度思考模型混元T2正式版上线腾讯云官网。", "2025-03-22",
+         [("upgrade", "混元", "腾讯", "T2")]),
+        # a company named before its dated announcement, the round told with 公司
+        ("具身智能公司极光智能（Aurora AI）9月1日宣布，公司已完成Pre-A轮融资。", "2025-09-02",
+         [("funding", "极光智能", "极光智能", None)]),
+        # a lower-case edition after a model noun is the model's
+        ("火山引擎宣布：豆包通用模型lite-128k版推理输入价格降至0.0003元/千tokens。", "2024-05-15",
+         [("price_change", "豆包", "字节跳动", None)]),
+        # an owner's legal name with its service in brackets
+        ("浙江省网信办发布第二批生成式人工智能服务登记名单。\n登记：杭州学而教育科技有限公司（学而e学AI助教）。",
+         "2025-04-30",
+         [("registration", "学而e学AI助教", "杭州学而教育科技有限公司", None)]),
+        # an institution before what it developed
+        ("湖北省网信办消息，又有2款服务通过备案。本次通过的分别是华中科技大学研发的医学大模型“华科明医”，"
+         "以及长江证券股份有限公司的“长江智投”大模型。", "2024-09-12",
+         [("filing", "华科明医", "华中科技大学", None),
+          ("filing", "长江智投", "长江证券股份有限公司", None)]),
+        # a retrospective of filings; a launch something is related to
+        ("两年前的8月31日，文心一言、云雀等首批大模型通过备案。", "2025-08-31", []),
+        ("有业内人士猜测，此举或与Kimi新产品的海外发布有关。", "2025-02-20", []),
+    ],
+)
+def test_heldout46_lists_and_owners(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_a_price_change_after_its_models_launch_is_dated_when_it_takes_effect(gazetteer, rules):
+    text = ("深度求索昨日发布DeepSeek-V4。\nAPI服务价格也将随之调整：优惠期结束后，即自2026年3月1日起，"
+            "价格调整为每百万输入tokens 1元。")
+    assert ("price_change", "DeepSeek", "2026-03-01") in dated(text, "2026-02-10", gazetteer,
+                                                              rules)
