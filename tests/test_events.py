@@ -2832,7 +2832,7 @@ def test_heldout46_lists_and_owners(gazetteer, rules, text, published, expected)
 
 
 def test_a_price_change_after_its_models_launch_is_dated_when_it_takes_effect(gazetteer, rules):
-    text = ("深度求索昨日发布DeepSeek-V4。\nAPI服务价格也将随之调整：优惠期结束后，即自2026年3月1日起，"
-            "价格调整为每百万输入tokens 1元。")
+    text = ("深度求索昨日发布DeepSeek-V4。\nAPI服务价格也将随之调整：优惠期结束后，"
+            "即自2026年3月1日起，价格调整为每百万输入tokens 1元。")
     assert ("price_change", "DeepSeek", "2026-03-01") in dated(text, "2026-02-10", gazetteer,
                                                               rules)
