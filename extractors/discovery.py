@@ -68,6 +68,7 @@ class DiscoveryRules:
     bad_starts: tuple[str, ...]
     quoted_bad_starts: tuple[str, ...]
     bad_ends: tuple[str, ...]
+    feature_ends: tuple[str, ...]
     owner_bad_ends: tuple[str, ...]
     bad_chars: frozenset[str]
     bad_words: tuple[str, ...]
@@ -111,6 +112,7 @@ class DiscoveryRules:
             bad_starts=tuple(stop["bad_starts"]),
             quoted_bad_starts=tuple(stop["quoted_bad_starts"]),
             bad_ends=tuple(stop["bad_ends"]),
+            feature_ends=tuple(stop.get("feature_ends", [])),
             owner_bad_ends=tuple(stop["owner_bad_ends"]),
             bad_chars=frozenset(stop["bad_chars"]),
             bad_words=tuple(stop["bad_words"]),
@@ -368,7 +370,8 @@ def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False, field: bool
     if _CJK.match(name):
         if len(name) > (rules.max_quoted_cjk_chars if quoted else rules.max_cjk_chars):
             return False
-        if name.startswith(bad_starts) or not quoted and name.endswith(rules.bad_ends):
+        if name.startswith(bad_starts) or not quoted and name.endswith(rules.bad_ends) or (
+                name.endswith(rules.feature_ends)):
             return False
         return not is_generic(name, rules)
     if not _HAS_LATIN.search(name) and not name[:1].isalpha():
