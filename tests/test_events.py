@@ -2836,3 +2836,42 @@ def test_a_price_change_after_its_models_launch_is_dated_when_it_takes_effect(ga
             "即自2026年3月1日起，价格调整为每百万输入tokens 1元。")
     assert ("price_change", "DeepSeek", "2026-03-01") in dated(text, "2026-02-10", gazetteer,
                                                               rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a quoted service after its owner's legal name and a comma, in a numbered list
+        ("北京市网信办1月15日发布消息，新增2款已完成登记的生成式人工智能服务。\n新增登记：\n"
+         "（一）北京猿力未来科技有限公司，“小猿学伴”；\n（二）北京微梦创科网络技术有限公司，“微博问答”。",
+         "2025-01-16",
+         [("registration", "小猿学伴", "猿辅导", None),
+          ("registration", "微博问答", "微博公司", None)]),
+        # a founder's former employer, named by a title, owns nothing of the new company
+        ("前谷歌首席科学家张三创立的Vela Labs当地时间周三推出首款产品Loom。", "2025-10-02",
+         [("release", "Loom", "Vela Labs", None)]),
+        # an unknown company whose stake is taken
+        ("星驰股份12月24日晚间公告，公司控股股东与优必选签署股份转让协议，优必选拟通过“协议转让+要约收购”"
+         "方式合计取得星驰股份约43%的股份。", "2025-12-25",
+         [("acquisition", "星驰股份", "星驰股份", None)]),
+        # a programme that invests, money from a listing and what it goes to, rounds summed up
+        ("智谱宣布设立总规模10亿元的“Z基金”，面向基于GLM创业的团队提供投资和算力支持。",
+         "2024-12-05", []),
+        ("智谱此次全球发售H股募资超40亿港元。公司表示，募集资金将主要用于基座模型研发。",
+         "2026-01-08", []),
+        ("招股书显示，智谱自2019年成立以来已完成多轮融资。", "2026-01-08", []),
+        # a limited free period on the company's API platform, after its model's launch
+        ("MiniMax昨日发布新一代文本大模型MiniMax-M3。\n价格方面，MiniMax-M3的API定价为每百万输入tokens"
+         " 2元；即日起至11月7日，开放平台面向全球开发者限时免费。", "2025-10-28",
+         [("price_change", "MiniMax-M3", "稀宇科技", None),
+          ("release", "MiniMax-M3", "稀宇科技", None)]),
+        # a feature launched is no model
+        ("发布会上，生数科技还推出“夜间模式”，会员用户在夜间可免费生成视频。", "2025-01-16", []),
+        # a company profile after 据了解
+        ("据了解，公司已推出Step系列通用大模型，覆盖语言、多模态等方向。", "2024-12-24", []),
+        # a round a quarter old, told by its month
+        ("今年7月，Thinking Machines Lab完成了由a16z领投的20亿美元种子轮融资。", "2025-10-02", []),
+    ],
+)
+def test_heldout45_deals_in_long_stories(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
