@@ -23,7 +23,14 @@ _HOLIDAYS = {
     "国庆节": (10, 1), "双十一": (11, 11), "双11": (11, 11), "平安夜": (12, 24), "圣诞节": (12, 25),
     "新年前夜": (12, 31), "跨年夜": (12, 31),
 }
-_HOLIDAY_NAMES = "|".join(_HOLIDAYS)
+# Holidays of the lunar calendar, as days after the Spring Festival of their year ("除夕当天，
+# 阿里巴巴开源…千问3.5"): the festival's date by year, 2020–2030.
+_SPRING_FESTIVAL = {
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+    2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+}
+_LUNAR_HOLIDAYS = {"除夕": -1, "大年三十": -1, "春节": 0, "大年初一": 0, "正月初一": 0, "元宵节": 14}
+_HOLIDAY_NAMES = "|".join([*_HOLIDAYS, *_LUNAR_HOLIDAYS])
 # A year named relative to publication: 今年, 去年, 前年, 一年前的, 两年前.
 _YEAR_WORDS = "今年|去年|前年|[一两二三四五六七八九十]年前的?"
 # Partial dates inside sentences, most specific first: the first kind that matches and
@@ -162,11 +169,13 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
                 else ref.year
             return EventDate(date(year, month, day), "day")
         if kind == "holiday":
-            month, day = _HOLIDAYS[match[2]]
             if match[1]:
-                return EventDate(date(ref.year + _RELATIVE_YEARS[match[1]], month, day), "day")
-            year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
-            return EventDate(date(year, month, day), "day")
+                day = _holiday(match[2], ref.year + _RELATIVE_YEARS[match[1]])
+                return EventDate(day, "day") if day else None
+            day = _holiday(match[2], ref.year)
+            if day is not None and day > ref:  # (news reports the past: last year's)
+                day = _holiday(match[2], ref.year - 1)
+            return EventDate(day, "day") if day else None
         if kind == "m":
             month = int(match[1])
             year = ref.year if month <= ref.month else ref.year - 1
@@ -197,6 +206,16 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
     except ValueError:  # 2月30日 and friends
         return None
     return None
+
+
+def _holiday(name: str, year: int) -> date | None:
+    """The day of holiday `name` in `year`; None for a lunar one outside the table."""
+    if name in _HOLIDAYS:
+        return date(year, *_HOLIDAYS[name])
+    festival = _SPRING_FESTIVAL.get(year)
+    if festival is None:
+        return None
+    return date(year, *festival) + timedelta(days=_LUNAR_HOLIDAYS[name])
 
 
 def _years_back(word: str) -> int:
