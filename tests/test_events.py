@@ -2875,3 +2875,36 @@ def test_a_price_change_after_its_models_launch_is_dated_when_it_takes_effect(ga
 )
 def test_heldout45_deals_in_long_stories(gazetteer, rules, text, published, expected):
     assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Latin names told what they are in the clause after, or after a series noun
+        ("Lumen AI于1月27日发布Atlas Prime，这是一款总参数约3000亿的稀疏MoE模型。", "2026-01-29",
+         [("release", "Atlas Prime", "Lumen AI", None)]),
+        ("Anthropic于当地时间周一推出Weaver，这是一款面向设计师的桌面智能体。", "2026-01-13",
+         [("release", "Weaver", "Anthropic", None)]),
+        ("谷歌昨日发布开放语音模型系列EchoGemma。", "2026-01-16",
+         [("release", "EchoGemma", "Google", None)]),
+        # a computing platform, a joint statement and a launch later this year are no launches
+        ("英伟达当地时间1月5日在CES上发布新一代AI计算平台Blackwell Ultra。", "2026-01-06", []),
+        ("苹果与谷歌当地时间1月12日发布联合声明：下一代苹果基础模型将基于谷歌的Gemini模型构建。",
+         "2026-01-13", []),
+        ("该合作将为今年晚些时候推出的新版Siri提供支持。", "2026-01-13", []),
+        # a year on, the open-weight followers summed up
+        ("一年过去，智谱GLM、月之暗面Kimi等相继跟进开放权重。", "2026-01-20", []),
+        # a saving on calls under a committed-use plan
+        ("火山引擎同时推出“算力节省计划”，豆包大模型调用最高可节省30%。", "2025-12-18",
+         [("price_change", "豆包", "字节跳动", None)]),
+    ],
+)
+def test_heldout47_launches_and_traps(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_lunar_holidays_date_an_event(gazetteer, rules):
+    found = dated("除夕当天，智谱开源新一代大模型GLM-5。", "2026-02-18", gazetteer, rules)
+    assert {when for _, _, when in found} == {"2026-02-16"}
+    found = dated("今年元宵节，月之暗面发布Kimi K3。", "2025-03-01", gazetteer, rules)
+    assert {when for _, _, when in found} == {"2025-02-12"}
