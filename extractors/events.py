@@ -213,6 +213,7 @@ class CueRules:
     earlier_version: re.Pattern[str]
     version_opening_clause: re.Pattern[str]
     first_versions: frozenset[str]
+    folded_editions: frozenset[str]
     date_traps: tuple[str, ...]
     periods: re.Pattern[str]
     background: re.Pattern[str]
@@ -365,6 +366,7 @@ class CueRules:
             version_opening_clause=re.compile(
                 versions["opening_clause"] + _with_edition(versions["release_label"], versions)),
             first_versions=frozenset(versions["first"]),
+            folded_editions=frozenset(versions.get("folded_editions", [])),
             date_traps=tuple(dates["traps"]),
             periods=re.compile(dates.get("periods", r"(?!x)x")),
             background=re.compile(dates["background"]),
@@ -928,7 +930,8 @@ def _across_sentences(
                 continue
             if model and f.version:
                 spellings = versions[(f.event_type, model)]
-                base = _edition_base(_version_key(f.version), set(spellings))
+                base = _edition_base(_version_key(f.version), set(spellings),
+                                     rules.folded_editions)
                 month = _event_month(f.date)
                 if base is not None and (
                     month is None or {month, None} & spellings[base][1]
@@ -1024,17 +1027,18 @@ def _sentence_date(sentence: str, reference: date | None, rules: CueRules) -> Ev
     return None
 
 
-def _edition_base(key: str | None, keys: set[str]) -> str | None:
+def _edition_base(key: str | None, keys: set[str], editions: frozenset[str]) -> str | None:
     """The version `key` is an edition of ("2 flash" of "2", "opus 4" of "4"), if another key
-    is that one: the same words and editions (words without digits) besides. An edition of an
-    edition is a model of its own ("2.5 flash lite" beside "2.5 flash")."""
+    is that one: the same words and `editions` besides. An edition of an edition is a model of
+    its own ("2.5 flash lite" beside "2.5 flash"), and so is one adding another word ("v3.2
+    speciale" beside "v3.2")."""
     if not key:
         return None
     words = key.split()
     for other in keys:
         base = other.split()
         if other != key and set(base) < set(words) and all(
-            word.isalpha() for word in words if word not in base
+            word in editions for word in words if word not in base
         ) and not any(word.isalpha() for word in base):
             return other
     return None
