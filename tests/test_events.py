@@ -2908,3 +2908,12 @@ def test_lunar_holidays_date_an_event(gazetteer, rules):
     assert {when for _, _, when in found} == {"2026-02-16"}
     found = dated("今年元宵节，月之暗面发布Kimi K3。", "2025-03-01", gazetteer, rules)
     assert {when for _, _, when in found} == {"2025-02-12"}
+
+
+def test_only_edition_words_fold_a_version_into_its_base(gazetteer, rules):
+    # another word makes a model of its own; an edition word is the base's event
+    text = "深度求索今日同时上线两款正式版模型DeepSeek-V4与DeepSeek-V4-Ultima。"
+    assert versioned(text, gazetteer, rules) == [
+        ("upgrade", "DeepSeek", "4"), ("upgrade", "DeepSeek", "4 Ultima")]
+    text = "Mistral AI昨日推出Mistral 4系列，包括旗舰模型Mistral Large 4。"
+    assert versioned(text, gazetteer, rules) == [("upgrade", "Mistral", "4")]
