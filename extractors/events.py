@@ -994,15 +994,14 @@ def _days_later(sentence: str, rules: CueRules) -> int:
     -1 for 此前一天; 0 when it says none."""
     if any(word in sentence for word in rules.next_day):
         return 1
-    if "天" not in sentence and "日" not in sentence:
-        return 0  # (the patterns start with a character class: slow to scan for)
-    later = rules.days_later.search(sentence)
+    # (the patterns start with a character class: slow to scan for, so looked for only where
+    # the word they need stands)
+    later = "天" in sentence and rules.days_later.search(sentence)
     if later:
         return _cn_number(later.group(1) or later.group(2)) or 0
-    earlier = rules.days_earlier.search(sentence)
-    if earlier:
-        return -(_cn_number(earlier.group(1)) or 0) if earlier.group(1) else -1
-    return 0
+    earlier = "之前" in sentence or "此前" in sentence
+    earlier = earlier and rules.days_earlier.search(sentence)
+    return -(_cn_number(earlier.group(1)) or 0) if earlier else 0
 
 
 def _days_after(when: EventDate, days: int) -> EventDate | None:
