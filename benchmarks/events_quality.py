@@ -193,8 +193,12 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 40 (tuned on after its first score)", "heldout40.json"),
               ("held-out 41 (tuned on after its first score)", "heldout41.json"),
               ("held-out 42 (tuned on after its first score)", "heldout42.json"),
-              ("held-out 44 (tuned on after its first score)", "heldout44.json"))
-UNTOUCHED = "heldout43.json"
+              ("held-out 44 (tuned on after its first score)", "heldout44.json"),
+              ("held-out 43 (tuned on after its first score)", "heldout43.json"),
+              ("held-out 46 (tuned on after its first score)", "heldout46.json"),
+              ("held-out 45 (tuned on after its first score)", "heldout45.json"),
+              ("held-out 47 (tuned on after its first score)", "heldout47.json"))
+UNTOUCHED = "heldout48.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
