@@ -1635,9 +1635,13 @@ def test_heldout22_owners(gazetteer, rules, text, expected):
         ("月之暗面今日推出k2.5多模态推理模型。", [("upgrade", "Kimi", "k2.5")]),
         # (a bare number after a company is no label)
         ("月之暗面今日推出3.0版本。", []),
-        # two versions, then 前者: the first (the edition merges into its version)
-        ("深度求索同时发布DeepSeek-V3.2和DeepSeek-V3.2-Nova。前者已全面上线，模型权重同步开源。",
+        # two versions, then 前者: the first (an edition merges into its version; a variant with
+        # a word of its own does not)
+        ("深度求索同时发布DeepSeek-V3.2和DeepSeek-V3.2-Flash。前者已全面上线，模型权重同步开源。",
          [("open_source", "DeepSeek", "V3.2"), ("upgrade", "DeepSeek", "V3.2")]),
+        ("深度求索同时发布DeepSeek-V3.2和DeepSeek-V3.2-Nova。前者已全面上线，模型权重同步开源。",
+         [("open_source", "DeepSeek", "V3.2"), ("upgrade", "DeepSeek", "V3.2"),
+          ("upgrade", "DeepSeek", "V3.2 Nova")]),
     ],
 )
 def test_heldout23_versions(gazetteer, rules, text, expected):
