@@ -944,7 +944,8 @@ def _across_sentences(
                 if inherited is None and earlier:
                     if not scene:
                         scene.append(_scene_date(earlier, event_dates, reference, rules,
-                                                 _names_a_day(sentence.simplified, rules)))
+                                                 _names_a_day(sentence.simplified, rules,
+                                                              days_later)))
                     inherited = scene[0]
                     if days_later and inherited is not None:
                         inherited = _days_after(inherited, days_later)
@@ -977,10 +978,12 @@ def _scene_date(
     return None
 
 
-def _names_a_day(sentence: str, rules: CueRules) -> bool:
-    """Whether a sentence dates itself by a day of the scene before ("同一天", "次日", "两天后")."""
-    return any(word in sentence for word in rules.day_anaphors) or bool(
-        _days_later(sentence, rules))
+def _names_a_day(sentence: str, rules: CueRules, days_later: int | None = None) -> bool:
+    """Whether a sentence dates itself by a day of the scene before ("同一天", "次日", "两天后");
+    `days_later`: its `_days_later`, when already worked out."""
+    if days_later is None:
+        days_later = _days_later(sentence, rules)
+    return bool(days_later) or any(word in sentence for word in rules.day_anaphors)
 
 
 def _event_month(when: EventDate | None) -> str | None:
@@ -2372,7 +2375,9 @@ def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | 
     if any(trap in text for trap in rules.date_traps):
         return None
     if "至" in text or "到" in text or "以来" in text:
-        text = rules.periods.sub("", text)  # (a period a list covers dates none of its events)
+        # a period a list covers dates none of its events, nor does the start of one ("这是
+        # 自2019年GPT-2以来…首次开放模型权重")
+        text = rules.periods.sub("", text)
     if "日讯" in text or "日电" in text:
         # a date after a wire's dateline is the event's: "浙江在线6月26日讯 昨天，…"
         told = resolve_event_date(_DATELINE.sub("", text, 1), reference)
