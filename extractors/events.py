@@ -613,15 +613,15 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # So do the lines of a list under a heading ("新增备案：\n（1）…").
         # (and a sentence saying it goes on with the scene, even inside a paragraph that has
         # no date before it: "谷歌于11月18日发布…。\n谷歌称，…。同日，谷歌还推出…")
+        days_later = _days_later(sentence.simplified, rules)
         scene = tuple((n, t) for _, _, n, t in reversed(recent)) if goes_on or (
-            rules.scene_links.search(sentence.simplified)
-            or _days_later(sentence.simplified, rules)) else earlier
+            rules.scene_links.search(sentence.simplified) or days_later) else earlier
         if heading and heading[0][0] < sentence.index and heading[0] not in scene:
             scene += heading  # (the last resort: the section's day)
         recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
         # (the sentence right before, even in the item before: "② 同日，…" goes on with ①)
         before = recent[-2][3] if same_paragraph and len(recent) > 1 else None
-        if before is not None and sentence.item and _days_later(sentence.simplified, rules):
+        if before is not None and sentence.item and days_later:
             scene = ((recent[-2][2], before), *scene)  # "② 次日凌晨，…": the day after ①
         row_context = context
         if len(context & FILING_TYPES) > 1 and (cell := rules.kind_cell.search(
@@ -999,11 +999,11 @@ def _days_later(sentence: str, rules: CueRules) -> int:
         return 1
     # (the patterns start with a character class: slow to scan for, so looked for only where
     # the word they need stands)
-    later = "天" in sentence and rules.days_later.search(sentence)
+    later = rules.days_later.search(sentence) if "天" in sentence else None
     if later:
         return _cn_number(later.group(1) or later.group(2)) or 0
-    earlier = "之前" in sentence or "此前" in sentence
-    earlier = earlier and rules.days_earlier.search(sentence)
+    earlier = rules.days_earlier.search(sentence) if (
+        "之前" in sentence or "此前" in sentence) else None
     return -(_cn_number(earlier.group(1)) or 0) if earlier else 0
 
 
@@ -1270,10 +1270,11 @@ def _sentence_events(
                     filed = rules.model_anaphors.search(clause.text) is not None
                     # (a filing told so is dated by its own clause only: "…发布昆仑大模型，这是
                     # 首个通过…备案的大模型" is not filed the day it launched)
+                    # (a price change so told is dated when it takes effect: "…。API服务价格也将
+                    # 随之调整：…即自2月8日起，价格调整为…")
                     when = _date_in(clause.text, scope.reference, rules) if filed and (
-                        cue.event_type in FILING_TYPES) else scope.date_of(index, index)
-                    if cue.event_type in rules.announced_types:
-                        when = scope.effective_date() or when  # ("即自2月8日起，价格调整为…")
+                        cue.event_type in FILING_TYPES) else scope.cue_date(index, index,
+                                                                            cue.event_type)
                     events = list(_anaphor_events(cue, referents, when, rules, owners,
                                                   filed=filed))
                 elif not events and source == index and (
@@ -1379,6 +1380,14 @@ class _Scope:
         self._owners: dict[int, str | None] = {}
         self._previous_subject: list[str | None] = []  # worked out once, when first needed
         self._effective: list[EventDate | None] = []
+
+    def cue_date(self, cue_at: int, models_at: int, event_type: str) -> EventDate | None:
+        """The date of an event of `event_type` told by the cue of clause `cue_at`: for an
+        announced change, when it takes effect if the sentence says so, else `date_of`."""
+        when = self.date_of(cue_at, models_at)
+        if event_type in self.rules.announced_types:
+            return self.effective_date() or when
+        return when
 
     def date_of(self, cue_at: int, models_at: int) -> EventDate | None:
         rules, previous = self.rules, self.previous
@@ -1827,9 +1836,7 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         # 首批获准向公众提供服务的大模型之一"), never a background one.
         batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules) or next(
             (b for c in clauses if not c.background and (b := _batch(c.text, rules))), None)
-    when = scope.date_of(cue_at, models_at)
-    if cue.event_type in rules.announced_types:
-        when = scope.effective_date() or when
+    when = scope.cue_date(cue_at, models_at, cue.event_type)
     following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
     if (cue.event_type in rules.agent_types
             and _attributive(cue_clause, cue, following, rules)
