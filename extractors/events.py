@@ -191,6 +191,7 @@ class CueRules:
     hosting_verbs: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     chained_starts: tuple[str, ...]
+    sentence_chained_starts: tuple[str, ...]
     chained_types: frozenset[str]
     model_anaphors: re.Pattern[str]
     own_clause_model_anaphors: re.Pattern[str]
@@ -343,6 +344,7 @@ class CueRules:
             hosting_verbs=re.compile(roles.get("hosting_verbs", r"(?!x)x")),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             chained_starts=tuple(roles.get("chained_starts", [])),
+            sentence_chained_starts=tuple(roles.get("sentence_chained_starts", [])),
             chained_types=frozenset(roles.get("chained_types", [])),
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
@@ -1295,8 +1297,9 @@ def _sentence_events(
                 continue
             if index in listed:
                 continue
-        if is_item and opener is not None:
-            # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first)
+        if is_item and opener is not None and not _only_references(clause, rules):
+            # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first; not a note on
+            # one: "服务名称：点点，所调用的已备案模型为“小红书大模型”")
             for cue in opener.cues:
                 found.extend(_events(scope, last_cue_clause, index, cue))
             colon_list = colon_list or _opens_filing_list(clause, opener, rules)
@@ -1428,11 +1431,14 @@ class _Scope:
         """The organisation the sentence is about up to clause `cue_at` ("猎户星空召开发布会,
         正式发布自研的Orion-14B"), else, where the clauses up to it say 公司 or 其, the one
         the sentence before is about ("用友网络发布公告称, 公司自主研发的YonGPT…", "…发布财报。
-        会上，公司管理层透露，自研的X已通过备案")."""
+        会上，公司管理层透露，自研的X已通过备案"), as it is where the sentence opens by going
+        on with the one before ("…已完成备案；同时，基于该模型开发的“X”也已完成登记")."""
         if cue_at not in self._owners:
             owner = _first_target(self.clauses[: cue_at + 1], self.gazetteer, self.rules)
-            if owner is None and any(word in clause.text for clause in self.clauses[: cue_at + 1]
-                                     for word in self.rules.organisation_anaphors):
+            if owner is None and (
+                    any(word in clause.text for clause in self.clauses[: cue_at + 1]
+                        for word in self.rules.organisation_anaphors)
+                    or self.sentence.lstrip().startswith(self.rules.sentence_chained_starts)):
                 owner = self.previous_subject()
             self._owners[cue_at] = owner
         return self._owners[cue_at]
@@ -2064,8 +2070,9 @@ def _is_reference(clause: _Clause, model: Match, rules: CueRules) -> bool:
     text = clause.text
     start = next((m.start for m in clause.matches
                   if m.end == model.start and m.entry.kind == "organization"), model.start)
-    before = text[max(0, start - rules.reference_window - 2) : start]
-    if before.rstrip(_QUOTES).endswith(rules.reference_prefixes):
+    # (the window is counted after an opening quote: "备案模型为“小红书大模型”")
+    before = text[max(0, start - rules.reference_window - 3) : start].rstrip(_QUOTES)
+    if before[-rules.reference_window - 2 :].endswith(rules.reference_prefixes):
         return True
     if rules.reference_verbs.search(text, 0, start):
         return True

@@ -2921,3 +2921,44 @@ def test_only_edition_words_fold_a_version_into_its_base(gazetteer, rules):
         ("upgrade", "DeepSeek", "4"), ("upgrade", "DeepSeek", "4 Ultima")]
     text = "Mistral AI昨日推出Mistral 4系列，包括旗舰模型Mistral Large 4。"
     assert versioned(text, gazetteer, rules) == [("upgrade", "Mistral", "4")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a sentence after a semicolon opening with 同时 goes on with the company before it
+        ("用友网络5月9日晚间公告，公司自研的YonGPT已完成生成式人工智能服务备案；同时，基于该模型"
+         "开发的财务应用“记账宝”也已完成登记。", "2025-05-10",
+         [("filing", "YonGPT", "用友网络", None), ("registration", "记账宝", "用友网络", None)]),
+        ("金山办公5月9日举办发布会，宣布WPS AI升级至3.0版本；同时推出写作工具“妙笔成章”。",
+         "2025-05-10",
+         [("release", "妙笔成章", "金山办公", None), ("upgrade", "WPS AI", "金山办公", "3.0")]),
+        # the start of a period, a year back and what a launch did within days are no news
+        ("自去年6月星火X1启动公测以来，科大讯飞已累计服务超过千万用户。", "2025-04-02", []),
+        ("一年前，阿里云将通义千问主力模型的输入价格降至每千tokens 0.0005元。", "2025-06-02", []),
+        ("谷歌于5月28日推出新应用，发布数日即登顶美国App Store免费榜。", "2025-06-02", []),
+        # a filing as the condition of a plan
+        ("用友方面表示，完成备案后将加速YonGPT在制造业中的落地。", "2025-06-02", []),
+        # the filed model a registered service calls, in quotes, is no registration of its own
+        ("浙江省网信办6月1日发布公告，新增1款已完成登记的生成式人工智能服务：\n1. 杭州某某网络科技"
+         "有限公司，服务名称：小墨，所调用的已备案模型为“墨言大模型”。", "2025-06-02",
+         [("registration", "小墨", "杭州某某网络科技有限公司", None)]),
+        # a longer name before a sector word and the model noun
+        ("天衢科技6月1日正式推出天枢城轨交通大模型。", "2025-06-02",
+         [("release", "天枢城轨", "天衢科技", None)]),
+        # a listed company's registered name is its short name
+        ("广东省网信办6月1日公布新增登记的服务：\n（一）广州视源电子科技股份有限公司，希沃课堂助手；",
+         "2025-06-02", [("registration", "希沃课堂助手", "视源股份", None)]),
+    ],
+)
+def test_heldout48_listed_companies_and_portals(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_a_vague_date_in_an_answer_to_investors_is_the_events(gazetteer, rules):
+    # "回复称" reports the news: the filing is 日前, the month, not the day of the answer
+    text = ("华策影视（300133）4月1日在互动平台回复称，公司自研的九歌大模型日前已通过生成式人工智能"
+            "服务备案。")
+    found = mentions_in_article(article(text, datetime(2025, 4, 2)), gazetteer, rules)
+    assert [(m.model, m.event_date) for m in found] == [
+        ("九歌", EventDate(date(2025, 4, 1), "month"))]
