@@ -1458,6 +1458,8 @@ def _names_in(
     introduces, and those an earlier sentence did that it names again without what introduced
     them ("旗下AI Agent产品RoboNeo自6月上线以来…。公告同时披露，RoboNeo已完成…登记")."""
     known = gazetteer.find(sentence)
+    if "版" in sentence:
+        known = _without_edition_labels(sentence, known)
     if rules.discovery is None:
         return known
     discovered = discover_models(sentence, gazetteer, rules.discovery, known)
@@ -1486,6 +1488,19 @@ def _names_in(
             Entry("model", item.name, owner, family=item.kind, status="discovered"),
             item.start, item.end, item.surface, item.version))
     return sorted(known + named, key=lambda m: m.start)
+
+
+def _without_edition_labels(sentence: str, known: list[Match]) -> list[Match]:
+    """`known` less a model named as the edition of the model right before it: in "“天工大模型
+    4.0”o1版" o1 labels 天工's edition, it is not OpenAI's model."""
+    kept: list[Match] = []
+    for match in known:
+        if match.entry.kind == "model" and sentence.startswith("版", match.end) and kept and (
+                kept[-1].entry.kind == "model") and not sentence[kept[-1].end : match.start].strip(
+                    _CLOSING_QUOTES + " "):
+            continue
+        kept.append(match)
+    return kept
 
 
 class _EarlierNames:

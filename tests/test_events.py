@@ -2962,3 +2962,11 @@ def test_a_vague_date_in_an_answer_to_investors_is_the_events(gazetteer, rules):
     found = mentions_in_article(article(text, datetime(2025, 4, 2)), gazetteer, rules)
     assert [(m.model, m.event_date) for m in found] == [
         ("九歌", EventDate(date(2025, 4, 1), "month"))]
+
+
+def test_a_model_named_as_the_edition_of_the_one_before_is_no_model(gazetteer, rules):
+    # "o1版" after 天工 4.0 labels its edition; OpenAI's o1 is not launched
+    text = "消息面上，昆仑万维于3月10日发布了天工大模型4.0 o1版和4o版。"
+    assert versioned(text, gazetteer, rules) == [("upgrade", "天工", "4.0")]
+    # …and a model named on its own before 版 still is one
+    assert versioned("OpenAI今日上线o1正式版。", gazetteer, rules) == [("release", "o1", None)]
