@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -94,7 +95,8 @@ def _fold(value: str | None) -> str:
 
 
 def _version(value: str | None) -> str:
-    return _fold(value).lstrip("v")
+    """A spelling-blind version, as the merge key has it: v3, V3, 3 and 3.0 are one."""
+    return re.sub(r"(?:\.0)+$", "", _fold(value).lstrip("v"))
 
 
 def _gold_date(value: str) -> date:
