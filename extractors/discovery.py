@@ -38,6 +38,8 @@ _HYPHEN_CODE = re.compile(r"-\d+[AC-JL-SU-Z]")
 _SLUG_REST = re.compile(r"(?:-[a-z0-9]+(?:\.\d+)?)+")
 _SLUG_WORD = re.compile(r"[a-z]{2,}")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
+# What opens a list before its first owner: "新增备案的是广州某某科技有限公司的“X”".
+_LIST_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,8}?的(?:是|为|有)")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
 _FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
@@ -270,6 +272,8 @@ def _candidate(
     if version:
         end = match.end("version")
     owner = match.groupdict().get("brand") or match.groupdict().get("owner")
+    if owner and is_legal_name(owner):
+        owner = _LIST_OPENING.sub("", owner, 1)
     if owner and any(word in owner for word in rules.bad_words):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
     bad_starts = rules.quoted_bad_starts if is_full_name(owner or "") else rules.bad_starts

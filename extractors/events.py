@@ -939,6 +939,12 @@ def _across_sentences(
                     month is None or {month, None} & spellings[base][1]
                 ):  # "今年3月推出文心4.5, 昨日发布4.5 Turbo": another event
                     f = replace(f, version=spellings[base][0])
+            if days_later and f.date is not None and not f.date_settled and (
+                    f.date.precision == "month" and reference is not None
+                    and f.date.value == reference.replace(day=1)
+                    and rules.vague_dates.search(sentence.simplified)):
+                # "此前一天，百度刚刚宣布…": the day counted from the scene says more than 刚刚
+                f = replace(f, date=None)
             if f.date is None and not f.date_settled:
                 inherited = None
                 if model and not days_later:
@@ -2063,8 +2069,13 @@ def _event_models(
             model.version is None or clause.text[: model.start].endswith("从")
         ):
             continue
-        # (of one model named twice, the later: "腾讯混元…开源MoE模型“混元Large”" opens the second)
-        chosen[(model.entry.name, _version_key(model.version))] = model
+        # (of one model named twice, the later: "腾讯混元…开源MoE模型“混元Large”" opens the second;
+        # not its other name in brackets: "书生·浦语3.0（InternLM3）" is written as the first)
+        key = (model.entry.name, _version_key(model.version))
+        if key in chosen and chosen[key].end == model.start - 1 and (
+                clause.text[model.start - 1] in _OPENING_BRACKETS):
+            continue
+        chosen[key] = model
     kept = list(chosen.values())
     if not kept and models:  # every version was a starting point
         kept = [m for m in models if m.version is not None][-1:]

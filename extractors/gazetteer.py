@@ -283,7 +283,14 @@ def _label_span(key: str, keys: list[str]) -> _Label | None:
             # large (over mistral) is "large 2", as Mistral Large written before a 2 is
             word = next((w for shorter in prefixes[at + 1 :]
                          if (w := _ADDED_WORD.fullmatch(prefix, len(shorter)))), None)
-            return _Label(word.start(1), span.end) if word else span
+            if word:
+                return _Label(word.start(1), span.end)
+            # a numbered shorter name's number opens the version: 源2.0-M32 over 源2.0 (over 源)
+            # is "2.0-M32"
+            inner = _label_span(prefix, keys) if prefix[-1].isdigit() else None
+            if inner is not None and not inner.word and inner.end == len(prefix):
+                return _Label(inner.start, span.end)
+            return span
     if prefixes:
         word = _ADDED_WORD.fullmatch(key, len(prefixes[0]))
         return _Label(*word.span(1), word=True) if word else None

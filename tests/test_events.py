@@ -2970,3 +2970,63 @@ def test_a_model_named_as_the_edition_of_the_one_before_is_no_model(gazetteer, r
     assert versioned(text, gazetteer, rules) == [("upgrade", "天工", "4.0")]
     # …and a model named on its own before 版 still is one
     assert versioned("OpenAI今日上线o1正式版。", gazetteer, rules) == [("release", "o1", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a launch event held for the version it names
+        ("讯飞6月27日在合肥举行星火大模型V5.0发布会。", "2025-06-28",
+         [("upgrade", "讯飞星火", "科大讯飞", "5.0")]),
+        # a computing platform in quotes is no model
+        ("新版本基于国产化算力平台“天河三号”训练，各项能力全面升级。", "2025-06-28", []),
+        # a numbered alias's number opens the version; another name in brackets is the same one
+        ("浪潮信息昨日发布并开源源2.0-M32大模型。", "2025-06-28",
+         [("open_source", "源大模型", "浪潮信息", "2.0-M32"),
+          ("upgrade", "源大模型", "浪潮信息", "2.0-M32")]),
+        ("上海人工智能实验室昨日推出书生·浦语3.0（InternLM3）。", "2025-06-28",
+         [("upgrade", "书生·浦语", "上海人工智能实验室", "3.0")]),
+        # work going on across a list of fields
+        ("公司表示，今年将持续推进九章大模型在教育、医疗、交通等多个领域的迭代升级。", "2025-06-28",
+         []),
+        # a company bought by its registered name, after 对 or the partner of a signed deal
+        ("皖维智能6月27日晚间公告，公司已完成对合肥明理科技有限公司100%股权的收购。", "2025-06-28",
+         [("acquisition", "合肥明理科技有限公司", "合肥明理科技有限公司", None)]),
+        ("星海股份6月27日晚间公告，公司已与杭州云衡智能科技有限公司全体股东签署股权转让协议，以2亿元"
+         "现金收购其60%股权。云衡智能成立于2021年。", "2025-06-28",
+         [("acquisition", "云衡智能", "云衡智能", None)]),
+        # a company name closed by a Latin part, announcing its round with 官宣
+        ("6月27日，深圳具身智能企业星动ROBOT官宣完成数亿元天使+轮融资。", "2025-06-28",
+         [("funding", "星动ROBOT", "星动ROBOT", None)]),
+        # a quoted name opening with 后 is no time after the launch
+        ("6月27日，南京农业大学发布农业大模型“后土”。", "2025-06-28",
+         [("release", "后土", "南京农业大学", None)]),
+        # a list opened by 的是: the owner's name starts after it
+        ("广东省网信办6月27日发布公告，新增备案的是广州某某网络科技有限公司的“千音大模型”。",
+         "2025-06-28", [("filing", "千音", "广州某某网络科技有限公司", None)]),
+        # an organisation opening its clause before a weekday, 自主研发 or with a long name
+        ("国泰君安证券周四在上海发布证券大模型“君弘灵犀”。", "2025-06-28",
+         [("release", "君弘灵犀", "国泰君安证券", None)]),
+        ("蜀道集团自主研发的交通大模型“蜀道·智行”昨日正式亮相。", "2025-06-28",
+         [("release", "蜀道·智行", "蜀道集团", None)]),
+        ("6月27日，安徽省交通控股集团发布高速公路运营大模型“皖通智行”。", "2025-06-28",
+         [("release", "皖通智行", "安徽省交通控股集团", None)]),
+    ],
+)
+def test_heldout51_regions_and_sectors(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_dates_of_heldout51(gazetteer, rules):
+    # 今年以来 gives way to the 日前 of the notice
+    text = ("成都市网信办日前通报，今年以来本市新增2款完成登记的生成式人工智能应用，分别是"
+            "成都某某科技有限公司的“蓉小智”和成都某某数据有限公司的“蓉数通”。")
+    found = mentions_in_article(article(text, datetime(2025, 6, 28)), gazetteer, rules)
+    assert {m.event_date for m in found} == {EventDate(date(2025, 6, 1), "month")}
+    # a day counted back from the scene says more than 刚刚
+    text = "科大讯飞昨日宣布星火Lite API永久免费。此前一天，百度刚刚宣布ERNIE Speed全面免费。"
+    assert dated(text, "2025-06-28", gazetteer, rules) == [
+        ("price_change", "文心一言", "2025-06-26"), ("price_change", "讯飞星火", "2025-06-27")]
+    # 教师节 is 10 September
+    assert dated("教师节当天，华东师范大学推出教育大模型“师智”。", "2025-09-12", gazetteer,
+                 rules) == [("release", "师智", "2025-09-10")]
