@@ -167,6 +167,7 @@ class CueRules:
     question_marks: re.Pattern[str]
     reference_prefixes: tuple[str, ...]
     reference_window: int
+    channel_list_before: re.Pattern[str]
     reference_verbs: re.Pattern[str]
     reference_suffixes: re.Pattern[str]
     enumeration_starts: tuple[str, ...]
@@ -319,6 +320,7 @@ class CueRules:
             question_marks=_any_word(modality["question_marks"]),
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
+            channel_list_before=re.compile(roles.get("channel_list_before", r"(?!x)x")),
             reference_verbs=_words_before(roles["reference_verbs"], roles["reference_verb_gap"],
                                           also_not="的"),
             reference_suffixes=re.compile(roles["reference_suffixes"], re.I),
@@ -1415,10 +1417,12 @@ class _Scope:
         return when
 
     def previous_date(self) -> EventDate | None:
-        """The date the sentence before states (for 当天, 当月)."""
+        """The date the sentence before states (for 当天, 当月), not the period a list covers
+        ("昨日发布消息，今年11月至12月中旬，…新增12款…。…均在本批名单之中" is 昨日)."""
         if not self._previous_date:
             self._previous_date.append(
-                resolve_event_date(self.previous, self.reference) if self.previous else None)
+                _sentence_date(self.previous, self.reference, self.rules) if self.previous
+                else None)
         return self._previous_date[0]
 
     def effective_date(self) -> EventDate | None:
@@ -2099,6 +2103,8 @@ def _is_reference(clause: _Clause, model: Match, rules: CueRules) -> bool:
     # (the window is counted after an opening quote: "备案模型为“小红书大模型”")
     before = text[max(0, start - rules.reference_window - 3) : start].rstrip(_QUOTES)
     if before[-rules.reference_window - 2 :].endswith(rules.reference_prefixes):
+        return True
+    if rules.channel_list_before.search(text, max(0, start - 40), start):
         return True
     if rules.reference_verbs.search(text, 0, start):
         return True

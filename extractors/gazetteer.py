@@ -297,6 +297,10 @@ def _label_span(key: str, keys: list[str]) -> _Label | None:
     own = _TRAILING_NUMBER.search(key)
     if not own or key[0].isdigit():
         return None
+    if f"{canonical} {key}" in keys:
+        # the longer alias without its canonical name is all version: haiku 4.5 is claude
+        # haiku 4.5, whose version is "haiku 4.5"
+        return _trim(key, 0)
     base = _TRAILING_NUMBER.search(canonical)
     if base and base.group(1) == own.group(1):
         return None

@@ -3030,3 +3030,31 @@ def test_dates_of_heldout51(gazetteer, rules):
     # 教师节 is 10 September
     assert dated("教师节当天，华东师范大学推出教育大模型“师智”。", "2025-09-12", gazetteer,
                  rules) == [("release", "师智", "2025-09-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a name standing alone keeps its word: "Haiku 4.5" is the version "Claude Haiku 4.5" has
+        ("Anthropic周三发布Claude Haiku 4.5，性能接近五个月前的Sonnet 4。"
+         "Haiku 4.5已上线Claude应用。", "2025-10-17",
+         [("upgrade", "Claude", "Anthropic", "Haiku 4.5")]),
+        # a feature opened to users is no model launched
+        ("周五，ChatGPT语音群聊功能向全球用户开放。", "2025-11-23", []),
+        # the later items of a list of channels are channels too
+        ("谷歌今天将视频模型升级至Veo 3.2。Veo 3.2已通过Gemini API、Vertex AI及Gemini App"
+         "向用户开放。", "2026-01-16", [("upgrade", "Veo", "Google", "3.2")]),
+    ],
+)
+def test_heldout50_flashes_and_posts(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_dates_of_heldout50(gazetteer, rules):
+    # a letter sent today dates the round the sentence before tells
+    text = "星河智算完成新一轮3亿美元融资。创始人在今天发出的内部信中称，本轮融资由红杉中国领投。"
+    assert dated(text, "2025-12-31", gazetteer, rules) == [("funding", "星河智算", "2025-12-31")]
+    # the period a list covers is no date of the notice 本批 refers to
+    text = ("北京市网信办昨日发布消息，今年11月至12月中旬，北京市新增12款已完成登记的生成式人工智能"
+            "服务。北京某某科技有限公司的“星问”在本批名单之中。")
+    assert dated(text, "2025-12-19", gazetteer, rules) == [("registration", "星问", "2025-12-18")]
