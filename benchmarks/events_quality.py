@@ -199,8 +199,11 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 43 (tuned on after its first score)", "heldout43.json"),
               ("held-out 46 (tuned on after its first score)", "heldout46.json"),
               ("held-out 45 (tuned on after its first score)", "heldout45.json"),
-              ("held-out 47 (tuned on after its first score)", "heldout47.json"))
-UNTOUCHED = "heldout48.json"
+              ("held-out 47 (tuned on after its first score)", "heldout47.json"),
+              ("held-out 48 (tuned on after its first score)", "heldout48.json"),
+              ("held-out 51 (tuned on after its first score)", "heldout51.json"),
+              ("held-out 50 (tuned on after its first score)", "heldout50.json"))
+UNTOUCHED = "heldout49.json"
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
