@@ -93,8 +93,11 @@ def test_discovered_models_become_mentions_only_with_a_cue(gazetteer, rules):
         return [(m.event_type, m.model, m.organization, m.model_status)
                 for m in mentions_in_article(article, gazetteer, rules)]
 
+    # a company the gazetteer lacks, opening the clause before 自研的, is the developer
     assert mentions("星河科技自研的“灵犀”大模型已通过备案。") == [
-        ("filing", "灵犀", None, "discovered")]  # an unknown company stays unknown
+        ("filing", "灵犀", "星河科技", "discovered")]
+    assert mentions("据悉，自研的“灵犀”大模型已通过备案。") == [
+        ("filing", "灵犀", None, "discovered")]  # and without one no owner is made up
     assert mentions("用友发布了企业服务大模型XingheGPT。") == [
         ("release", "XingheGPT", "用友网络", "discovered")]
     assert mentions("猎户星空自研的“青鸾”大模型性能出色。") == []  # no event cue
