@@ -903,7 +903,8 @@ def _across_sentences(
     - a mention without a date takes the date of an earlier mention of the same model in
       its paragraph ("…近日发布FLUX.1。其中两个版本开放权重"), else the date of the nearest
       sentence before it in its paragraph that has one ("大会昨日开幕。…宣布，盘古大模型5.0
-      正式亮相"), the day after it for "次日".
+      正式亮相"), the day after it for "次日"; a sentence counting days from the scene is
+      dated so even where a vague word (刚刚, 近日) gave it the month of publication.
     """
     # (type, model) → version key → its first spelling, and the months it is dated in
     versions: dict[tuple[str, str], dict[str, tuple[str, set[str | None]]]] = {}

@@ -261,7 +261,9 @@ def _label_span(key: str, keys: list[str]) -> _Label | None:
     trailing number (minimax-01). A size (yi-34b), a word that is not Latin (kimi智能助手) or a
     variant (step-video-t2v) is no version, nor is a number the canonical name itself carries
     (gpt-4, 360智脑). A shorter name never splits a number (qwen2 | .5). A Latin word the alias
-    adds (o3-pro, mistral medium) is a `word` label.
+    adds (o3-pro, mistral medium) is a `word` label. A numbered shorter name's number opens the
+    label (源2.0-m32 → 2.0-m32), and an alias that is a longer one without the canonical name
+    is all label (haiku 4.5, as claude haiku 4.5).
     """
     canonical = keys[0]
     if key == canonical:
