@@ -1506,9 +1506,10 @@ def _without_edition_labels(sentence: str, known: list[Match]) -> list[Match]:
     4.0”o1版" o1 labels 天工's edition, it is not OpenAI's model."""
     kept: list[Match] = []
     for match in known:
-        if match.entry.kind == "model" and sentence.startswith("版", match.end) and kept and (
-                kept[-1].entry.kind == "model") and not sentence[kept[-1].end : match.start].strip(
-                    _CLOSING_QUOTES + " "):
+        before = kept[-1] if kept else None
+        if (before is not None and before.entry.kind == match.entry.kind == "model"
+                and sentence.startswith("版", match.end)
+                and not sentence[before.end : match.start].strip(_CLOSING_QUOTES + " ")):
             continue
         kept.append(match)
     return kept
@@ -2105,7 +2106,7 @@ def _is_reference(clause: _Clause, model: Match, rules: CueRules) -> bool:
     before = text[max(0, start - rules.reference_window - 3) : start].rstrip(_QUOTES)
     if before[-rules.reference_window - 2 :].endswith(rules.reference_prefixes):
         return True
-    if rules.channel_list_before.search(text, max(0, start - 40), start):
+    if rules.channel_list_before.search(text, 0, start):
         return True
     if rules.reference_verbs.search(text, 0, start):
         return True
