@@ -168,6 +168,8 @@ class CueRules:
     reference_prefixes: tuple[str, ...]
     reference_window: int
     channel_list_before: re.Pattern[str]
+    channel_verb_before: re.Pattern[str]
+    channel_after: re.Pattern[str]
     reference_verbs: re.Pattern[str]
     reference_suffixes: re.Pattern[str]
     enumeration_starts: tuple[str, ...]
@@ -321,6 +323,8 @@ class CueRules:
             reference_prefixes=tuple(roles["reference_prefixes"]),
             reference_window=int(roles["reference_window"]),
             channel_list_before=re.compile(roles.get("channel_list_before", r"(?!x)x")),
+            channel_verb_before=re.compile(roles.get("channel_verb_before", r"(?!x)x")),
+            channel_after=re.compile(roles.get("channel_after", r"(?!x)x"), re.I),
             reference_verbs=_words_before(roles["reference_verbs"], roles["reference_verb_gap"],
                                           also_not="的"),
             reference_suffixes=re.compile(roles["reference_suffixes"], re.I),
@@ -632,7 +636,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 sentence.simplified)):  # (a table row of its own kind: "3｜小P助手｜…｜登记")
             row_context = _narrowed_to_kind(cell.group(), context, rules)
         events = _sentence_events(sentence.simplified, gazetteer, rules, reference, row_context,
-                                  before, antecedents, earlier_names)
+                                  before, antecedents, earlier_names,
+                                  recent[-2][3] if len(recent) > 1 else None)
         if earlier_names is not None and events.found:
             earlier_names.told(events.found)
         if told and rules.commentary_starts.match(sentence.simplified):
@@ -1195,9 +1200,12 @@ def _sentence_events(
     previous: str | None,
     antecedents: tuple[Match, ...] = (),
     earlier: _EarlierNames | None = None,
+    last_read: str | None = None,
 ) -> _SentenceEvents:
     """The events one (simplified) sentence states; `antecedents` are the models the
-    paragraph's last sentence with model events was about (for "该模型已开源")."""
+    paragraph's last sentence with model events was about (for "该模型已开源"). `previous`
+    is the sentence before in the paragraph, `last_read` the one before in the article (公司
+    and 其 go on with its subject across a paragraph break)."""
     if rules.question_marks.search(sentence):
         return _SentenceEvents()
     folded = casefold_in_place(sentence)  # (offsets are the sentence's)
@@ -1238,7 +1246,8 @@ def _sentence_events(
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules, effective))
     found: list[_Found] = []
-    scope = _Scope(sentence, clauses, previous, reference, gazetteer, rules)
+    scope = _Scope(sentence, clauses, previous, reference, gazetteer, rules,
+                   last_read or previous)
 
     last_cue_clause: int | None = None
     listed: set[int] = set()  # clauses that an earlier cue took its list from
@@ -1385,8 +1394,10 @@ class _Scope:
     sentence before."""
 
     def __init__(self, sentence: str, clauses: list[_Clause], previous: str | None,
-                 reference: date | None, gazetteer: Gazetteer, rules: CueRules):
+                 reference: date | None, gazetteer: Gazetteer, rules: CueRules,
+                 last_read: str | None = None):
         self.sentence, self.clauses, self.previous = sentence, clauses, previous
+        self.last_read = last_read
         self.reference, self.gazetteer, self.rules = reference, gazetteer, rules
         self._previous_date: list[EventDate | None] = []  # worked out once, when first needed
         self._owners: dict[int, str | None] = {}
@@ -1455,10 +1466,12 @@ class _Scope:
         return self._owners[cue_at]
 
     def previous_subject(self) -> str | None:
-        """The organisation the sentence before is about (for 公司, 其, 该公司)."""
+        """The organisation the sentence before is about (for 公司, 其, 该公司), in this
+        paragraph or at the end of the one before ("…完成A轮融资。\n同日，公司发布…")."""
         if not self._previous_subject:
             self._previous_subject.append(
-                _subject(self.previous, self.gazetteer, self.rules) if self.previous else None)
+                _subject(self.last_read, self.gazetteer, self.rules) if self.last_read
+                else None)
         return self._previous_subject[0]
 
 
@@ -2108,6 +2121,10 @@ def _is_reference(clause: _Clause, model: Match, rules: CueRules) -> bool:
         return True
     if rules.channel_list_before.search(text, 0, start):
         return True
+    if rules.channel_after.match(text, model.end) and rules.channel_verb_before.search(
+            text, 0, start) and any(m.entry.kind == "model" and m.end < start
+                                    for m in clause.matches):
+        return True  # a product another model went live in: "GLM-5已同步上线智谱清言App"
     if rules.reference_verbs.search(text, 0, start):
         return True
     return bool(rules.reference_suffixes.match(text, model.end))
