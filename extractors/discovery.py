@@ -38,13 +38,17 @@ _HYPHEN_CODE = re.compile(r"-\d+[AC-JL-SU-Z]")
 _SLUG_REST = re.compile(r"(?:-[a-z0-9]+(?:\.\d+)?)+")
 _SLUG_WORD = re.compile(r"[a-z]{2,}")
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
-# What opens a list before its first owner: "新增备案的是广州某某科技有限公司的“X”".
-_LIST_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,8}?的(?:是|为|有)")
+# What opens a list before its first owner: "新增备案的是广州某某科技有限公司的“X”", "新增备案的
+# 服务包括北京某某科技有限公司的“X”".
+_LIST_OPENING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}?的(?:[\u4e00-\u9fff]{1,4}?(?:包括|包含|涵盖)|是|为|有)"
+    r"|[\u4e00-\u9fff]{1,10}?(?:包括|包含|涵盖))")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
 _FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
+_QUOTED_PART = re.compile(r"[“”\"「」『』]")
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,8 @@ def _candidate(
     if strip_generic:
         name = _strip_generic_tail(name, rules)
         end = start + len(name)
+    if field:  # (a quoted part of a cell's name is the name: "2｜“粤省事”AI助手｜…")
+        name = _QUOTE_MARKS.sub("", name) if _QUOTED_PART.search(name) else name
     quoted = field or start > 0 and text[start - 1] in _OPENING_QUOTES
     if not _is_name(name, rules, quoted, field):
         return None

@@ -103,6 +103,9 @@ _OPENING_BRACKETS = "(（"
 # A cue that is a word, no pattern.
 _PLAIN_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
+# The rest of a legal name closing a clause, around a known organisation: "杭州网易云音乐科技有限公司，
+# “网易云音乐AI DJ”" (its item's name is in the next clause).
+_LEGAL_NAME_CLOSING = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任)?公司\s*")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CLOSING_QUOTES = "”\"’」』"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -2075,7 +2078,11 @@ def _event_models(
         # (nor the owner of a model the clause names: "2｜可灵大模型｜北京快手科技有限公司")
         owns = any(m.entry.kind == "model" and m.entry.organization == match.entry.name
                    for m in matches)
-        if not names_model and flagship is not None and not in_brackets and not owns:
+        # (nor a subsidiary's legal name whose item's name follows the comma: "杭州网易云音乐科技
+        # 有限公司，“网易云音乐AI DJ”")
+        closing = _LEGAL_NAME_CLOSING.fullmatch(clause.text, match.end)
+        if not names_model and flagship is not None and not in_brackets and not owns and (
+                closing is None or match.end == closing.end()):
             # (not an owner in brackets: "“点点”（行吟信息科技（上海）有限公司）")
             models.append(Match(flagship, match.start, match.end, match.surface))
     # 通义千问…Qwen2.5: one model, and the versioned match says more; but "文心大模型4.5和
