@@ -34,6 +34,10 @@ _GENERATION = re.compile(rf"[\s-]?(\d{{1,2}}){_NOT_A_FIGURE}")
 # A label of one capital and a number right after a name: MiniMax-M1, Kimi K2, 混元T1, 可灵O1,
 # Vidu Q3.
 _LETTER_VERSION = re.compile(r"[\s-]?([KMOQRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
+# A name of one family of lettered labels (minimax-m1, baichuan-m1): its stem and its letter.
+_LETTERED_NAME = re.compile(r"(.+?)[\s-]?([kmoqrtx])\d+(?:\.\d+)?")
+# …and such a label after a stem in text (MiniMax-M3, Baichuan-M4).
+_LETTERED_AFTER = re.compile(r"[\s-]?(([KMOQRTXkmoqrtx])\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
 _EDITION_WORDS = (
     "turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano")
@@ -122,6 +126,9 @@ class Gazetteer:
             list
         )
         self._exact: dict[str, Entry] = {}
+        # (stem, letter) → the models named so (minimax-m1, minimax-m2 → abab; baichuan-m1,
+        # baichuan-m2 → two models of their own), and whether a canonical name is one of them
+        self._lettered: dict[tuple[str, str], tuple[set[str], bool]] = {}
         self._flagships: dict[str, Entry] | None = None
         for row in organizations:
             entry = Entry(
@@ -187,6 +194,10 @@ class Gazetteer:
         keys = [simplify(name).casefold() for name in (entry.name, *entry.aliases)]
         for key in filter(None, keys):
             self._index[key[:2]].append((key, entry, _label_span(key, keys)))
+            if entry.kind == "model" and (lettered := _LETTERED_NAME.fullmatch(key)):
+                names, canonical = self._lettered.setdefault(lettered.groups(), (set(), False))
+                names.add(entry.name)
+                self._lettered[lettered.groups()] = (names, canonical or key == keys[0])
             # Models win exact lookups too (DeepSeek is a model and a company).
             if key not in self._exact or entry.kind == "model":
                 self._exact[key] = entry
@@ -209,11 +220,35 @@ class Gazetteer:
             key, entry, label = match
             end = position + len(key)
             version = None
-            if entry.kind == "model":
+            family = self._lettered_family(text, key, entry, end)
+            if family is not None:
+                entry, version, end = family
+                if entry is None:  # a new member of a family of models: discovery names it
+                    position += 1
+                    continue
+            elif entry.kind == "model":
                 version, end = _version_at(text, position, end, label)
             matches.append(Match(entry, position, end, text[position:end], version))
             position = last_end = end
         return matches
+
+    def _lettered_family(
+        self, text: str, key: str, entry: Entry, end: int
+    ) -> tuple[Entry | None, str, int] | None:
+        """A lettered label after a stem that names another entry's models (key `key`, matched
+        as `entry`): the one model whose other names the family are, with the label for its
+        version (MiniMax-M3 is abab, as MiniMax-M1 and -M2 are), or no entry where the family
+        are models of their own (Baichuan-M4 is new, as Baichuan-M1 to -M3 are rows)."""
+        after = _LETTERED_AFTER.match(text, end)
+        if after is None:
+            return None
+        family = self._lettered.get((key, after.group(2).casefold()))
+        if family is None or entry.name in family[0]:
+            return None
+        names, canonical = family
+        if len(names) == 1 and not canonical:
+            return self.models[next(iter(names))], after.group(1), after.end()
+        return None, after.group(1), after.end()
 
     def _match_at(self, folded: str, position: int, last_end: int):
         index = self._index
