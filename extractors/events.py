@@ -103,8 +103,8 @@ _OPENING_BRACKETS = "(（"
 # A cue that is a word, no pattern.
 _PLAIN_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
-# The rest of a legal name closing a clause, around a known organisation: "杭州网易云音乐科技有限公司，
-# “网易云音乐AI DJ”" (its item's name is in the next clause).
+# The rest of a legal name closing a clause, around a known organisation: "杭州网易云音乐科技
+# 有限公司，“网易云音乐AI DJ”" (its item's name is in the next clause).
 _LEGAL_NAME_CLOSING = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任)?公司\s*")
 _QUOTES = "“”\"'‘’「」『』《》 的"
 _CLOSING_QUOTES = "”\"’」』"

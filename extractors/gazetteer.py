@@ -38,6 +38,11 @@ _LETTER_VERSION = re.compile(r"[\s-]?([KMOQRTX]\d+(?:\.\d+)?)(?![\dA-Za-z.])")
 _LETTERED_NAME = re.compile(r"(.+?)[\s-]?([kmoqrtx])\d+(?:\.\d+)?")
 # …and such a label after a stem in text (MiniMax-M3, Baichuan-M4).
 _LETTERED_AFTER = re.compile(r"[\s-]?(([KMOQRTXkmoqrtx])\d+(?:\.\d+)?)(?![\dA-Za-z.])")
+# A name of a numbered family (海螺02, wan2.1, sam 2): its stem and number.
+_NUMBERED_NAME = re.compile(r"(.+?)[\s-]?(\d+(?:\.\d+)?)")
+# …and a number after such a stem in text (海螺03, Wan 3.0), not a figure.
+_STEM_NUMBER = re.compile(rf"[\s-]?(\d+(?:\.\d+)?){_NOT_A_FIGURE}")
+_STEM_LETTER = re.compile(r"[\s-]([a-z])$")
 # Edition words that belong to a version label: 文心大模型4.0 Turbo, Gemini 1.5 Pro.
 _EDITION_WORDS = (
     "turbo|pro|max|plus|ultra|lite|flash|mini|sonnet|opus|haiku|preview|exp|thinking|air|nano")
@@ -154,6 +159,7 @@ class Gazetteer:
             )
             self.models[entry.name] = entry
             self._add(entry)
+        self._add_numbered_stems()
         # Longest alias first; on a tie (DeepSeek is a model and a company) the model wins,
         # because events are about models and a model knows its organisation.
         for candidates in self._index.values():
@@ -226,11 +232,42 @@ class Gazetteer:
                 if entry is None:  # a new member of a family of models: discovery names it
                     position += 1
                     continue
+            elif label is _NUMBERED_STEM:  # 海螺03: the stem's letter and the number
+                number = _STEM_NUMBER.match(text, end)
+                letter = _STEM_LETTER.search(key)
+                version = (text[position + letter.start(1)] if letter else "") + number.group(1)
+                end = number.end()
             elif entry.kind == "model":
                 version, end = _version_at(text, position, end, label)
             matches.append(Match(entry, position, end, text[position:end], version))
             position = last_end = end
         return matches
+
+    def _add_numbered_stems(self) -> None:
+        """The stem of a numbered family of one model's aliases matches before another number:
+        海螺03 is 海螺AI 03 as 海螺02 is, 可图3.0 is Kolors 3.0. Not a stem a shorter name of the
+        model opens (claude opus: claude reads its own versions), an edition word (opus 4), a
+        short Latin word (nova, sam), nor a family whose numbers name models of their own (gpt-3,
+        gpt-4; a model named with its number: Genie 3)."""
+        families: dict[str, set[str]] = defaultdict(set)
+        own: set[str] = set()
+        for entry in self.models.values():
+            keys = [simplify(name).casefold() for name in (entry.name, *entry.aliases)]
+            for key in keys:
+                if (numbered := _NUMBERED_NAME.fullmatch(key)) is None:
+                    continue
+                stem = numbered.group(1)
+                families[stem].add(entry.name)
+                if _NUMBERED_NAME.fullmatch(keys[0]) or any(
+                        stem.startswith(k) for k in keys if len(k) < len(stem)):
+                    own.add(stem)  # (GO-1, Genie 3: a number names a model of its own)
+        for stem, names in families.items():
+            if len(names) > 1 or stem in own or stem in self._exact or len(stem) < 2 or (
+                    _EDITION.fullmatch(stem) or not stem[-1].isalpha()
+                    or stem.isascii() and len(stem) < 5):
+                continue  # (short Latin stems are words too: 华为nova 14 is a phone)
+            entry = self.models[next(iter(names))]
+            self._index[stem[:2]].append((stem, entry, _NUMBERED_STEM))
 
     def _lettered_family(
         self, text: str, key: str, entry: Entry, end: int
@@ -264,6 +301,12 @@ class Gazetteer:
             if entry.not_after and folded[:position].endswith(entry.not_after):
                 continue
             end = position + len(key)
+            if label is _NUMBERED_STEM:
+                if _STEM_NUMBER.match(folded, end) and not (
+                        _LATIN.match(key[-1]) and _LATIN.match(folded[end : end + 1])
+                        and not folded[end].isdigit()):
+                    return key, entry, label
+                continue
             if _LATIN.match(key[-1]) and end < len(folded):
                 following = folded[end : end + 2]
                 glued = _LATIN.match(following[0]) and self._match_at(folded, end, end)
@@ -285,6 +328,10 @@ class _Label(NamedTuple):
     start: int
     end: int
     word: bool = False
+
+
+# The label of a numbered family's stem: a number must follow it (see _add_numbered_stems).
+_NUMBERED_STEM = _Label(-1, -1)
 
 
 def _label_span(key: str, keys: list[str]) -> _Label | None:
