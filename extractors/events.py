@@ -188,6 +188,7 @@ class CueRules:
     acquired_markers: re.Pattern[str]
     acquired_back: tuple[str, ...]
     acquired_side: re.Pattern[str]
+    cue_opening: re.Pattern[str]
     field_label: re.Pattern[str]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
@@ -344,6 +345,7 @@ class CueRules:
             acquired_markers=re.compile(roles["acquired_markers"]),
             acquired_back=tuple(roles["acquired_back"]),
             acquired_side=re.compile(roles.get("acquired_side", r"(?!x)x")),
+            cue_opening=re.compile(roles.get("cue_opening", r"\s*")),
             field_label=re.compile(roles.get("field_label", r"(?!x)x")),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
@@ -1272,7 +1274,8 @@ def _sentence_events(
                     for before in _items_before(clauses, index, cue, listed, rules):
                         events += _events(scope, index, before, cue)
                 if not events and cue.event_type in rules.organisation_types and (
-                        _stands_for_subject(clause, index, cue, rules)):
+                        _stands_for_subject(clause, index, cue, rules, any(
+                            f.event_type == cue.event_type for f in found))):
                     # "上纬新材7月8日晚间公告, …合计取得公司63.62%的股份": the company the
                     # sentence opened with, else the one the sentence before is about
                     subject = (index and _first_target(clauses[:index], gazetteer, rules)) \
@@ -1698,17 +1701,22 @@ def _cue_candidates(
     return candidates, own
 
 
-def _stands_for_subject(clause: _Clause, index: int, cue: _Cue, rules: CueRules) -> bool:
+def _stands_for_subject(
+    clause: _Clause, index: int, cue: _Cue, rules: CueRules, round_told: bool = False
+) -> bool:
     """Whether a funding or acquisition clause that names no target is about the sentence's
     subject: it names it by an anaphor ("公司", "其"), for an acquisition from the cue on unless
     the cue is told from the acquired side (in "公司拟…收购X" the company buys, in "公司已正式成为
-    英伟达的一部分" it is bought); or an acquisition clause opens with its cue ("Run:ai…宣布，
-    已正式加入英伟达")."""
+    英伟达的一部分" it is bought); or an acquisition or funding clause opens with its cue
+    ("Run:ai…宣布，已正式加入英伟达", "X周二正式官宣，已完成20亿美元种子轮融资"; not a round
+    the sentence told already (`round_told`): "X宣布获得A、B等的投资，A1轮战略融资金额达
+    3亿美元")."""
     acquired = cue.event_type == "acquisition"
     buyer_side = acquired and not rules.acquired_side.search(cue.text)
     told = clause.text[cue.start:] if buyer_side else clause.text
     return any(word in told for word in rules.organisation_anaphors) or bool(
-        index and cue.start == 0 and acquired)
+        index and (acquired and cue.start == 0 or cue.event_type == "funding" and not round_told
+                   and rules.cue_opening.fullmatch(clause.text, 0, cue.start)))
 
 
 def _other_kind_beside(cue: _Cue, own: list[_Cue], stated: set[str], text: str) -> bool:
