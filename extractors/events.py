@@ -2439,12 +2439,14 @@ def _clause_date(
             ):
                 return when
             vague = vague or when
+    reported = False  # a clause between says the news is told ("3月19日，记者从X获悉，…近日…")
     for index in range(cue_at - 1, -1, -1):
         clause = clauses[index]
         if clause.background or (vague and clause.any_cue):
             return vague  # a vague date beats the date of another event
+        reported = reported or bool(vague and rules.reporting.search(clause.text))
         when = _date_in(clause.text, reference, rules)
-        if when is not None and vague and rules.reporting.search(clause.text):
+        if when is not None and reported:
             return vague  # (the date the news is told, not of the event)
         if when is not None and not (vague and when.precision == "year"):
             return when  # (2025年第四季度 says less than 近日)
