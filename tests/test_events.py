@@ -1135,8 +1135,9 @@ def test_each_item_of_a_roundup_is_a_scene_of_its_own(gazetteer, rules):
     ("text", "expected"),
     [
         # available in a platform and an app: not a release of the app
+        # (and launched there: the places it went live in are channels)
         ("某公司正式开源新模型Zeta-2，并在其开放平台和Zeta Agent应用中同步上线。",
-         [("open_source", "Zeta-2")]),
+         [("open_source", "Zeta-2"), ("release", "Zeta-2")]),
         # 开源 describing a series of models whose price is cut
         ("阿里云宣布通义千问多款商业化及开源系列模型降价。", [("price_change", "通义千问")]),
         # a running total is no event
@@ -2867,8 +2868,8 @@ def test_a_price_change_after_its_models_launch_is_dated_when_it_takes_effect(ga
         # a limited free period on the company's API platform, after its model's launch
         ("MiniMax昨日发布新一代文本大模型MiniMax-M3。\n价格方面，MiniMax-M3的API定价为每百万输入tokens"
          " 2元；即日起至11月7日，开放平台面向全球开发者限时免费。", "2025-10-28",
-         [("price_change", "MiniMax-M3", "稀宇科技", None),
-          ("release", "MiniMax-M3", "稀宇科技", None)]),
+         [("price_change", "abab", "稀宇科技", "M3"),
+          ("upgrade", "abab", "稀宇科技", "M3")]),
         # a feature launched is no model
         ("发布会上，生数科技还推出“夜间模式”，会员用户在夜间可免费生成视频。", "2025-01-16", []),
         # a company profile after 据了解
@@ -3056,3 +3057,140 @@ def test_dates_of_heldout50(gazetteer, rules):
     text = ("北京市网信办昨日发布消息，今年11月至12月中旬，北京市新增12款已完成登记的生成式人工智能"
             "服务。北京某某科技有限公司的“星问”在本批名单之中。")
     assert dated(text, "2025-12-19", gazetteer, rules) == [("registration", "星问", "2025-12-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a model put out on code hubs is open-sourced
+        ("昨天，深度求索在GitHub和Hugging Face放出DeepSeek-OCR 3，参数规模3B。",
+         "2026-05-12", [
+             ("open_source", "DeepSeek-OCR", "深度求索", "3"),
+             ("upgrade", "DeepSeek-OCR", "深度求索", "3"),
+         ]),
+        # a price of one side of the API is the model"s price, across a paragraph break
+        ("3月2日，深度求索上线DeepSeek-V5。\n价格方面，自3月9日起，API输出价格由每百万tokens 3"
+         "元下调至2元。",
+         "2027-03-03", [
+             ("price_change", "DeepSeek", "深度求索", "5"),
+             ("upgrade", "DeepSeek", "深度求索", "5"),
+         ]),
+        # an app a named model went live in is its channel, no launch
+        ("智谱昨晚发布GLM-6。智谱方面表示，GLM-6已同步上线智谱清言App。",
+         "2026-12-02", [("upgrade", "ChatGLM", "智谱AI", "6")]),
+        # where a model goes live first is no trap when it is not already there
+        ("3月7日，视频模型Seedance 3.0率先在即梦和豆包App上线。",
+         "2026-03-09", [("upgrade", "Seedance", "字节跳动", "3.0")]),
+        # the later items of a list of places a model went live in are places
+        ("月之暗面今日开源Kimi K3，并在Kimi开放平台和Kimi Agent中同步上线。",
+         "2026-08-02", [
+             ("open_source", "Kimi", "月之暗面", "K3"),
+             ("upgrade", "Kimi", "月之暗面", "K3"),
+         ]),
+        # a company in quotes after its noun; an AI product in quotes; 公司 across a paragraph break
+        ("AI Agent创业公司“云杉智行”今日宣布完成3亿元A轮融资。\n同日，公司发布首款通用智能体产"
+         "品“云杉Agent”。",
+         "2026-06-02", [
+             ("funding", "云杉智行", "云杉智行", None),
+             ("release", "云杉Agent", "云杉智行", None),
+         ]),
+        # an AI product named in quotes after its noun
+        ("美团推出AI数字人直播产品“美小播”，商家一键即可开播。",
+         "2026-06-02", [("release", "美小播", "美团", None)]),
+        # a launch told in passing of what was registered is no launch
+        ("公司面向跨境商家推出的AI导购产品“小航”已于近日完成生成式人工智能服务登记。",
+         "2026-06-02", [("registration", "小航", None, None)]),
+        # a list opened by 新增备案的服务包括: the owner"s name starts after it
+        ("北京市网信办发布公告，新增备案的服务包括北京星图智能科技有限公司的“星图法务大模型”。",
+         "2026-06-02", [("filing", "星图法务", "北京星图智能科技有限公司", None)]),
+        # items of a legal name or an institution, a comma and the name, after a colon or semicolon
+        ("6月1日，浙江省委网信办发布备案情况，具体为：\n新增备案：杭州星衍智算科技有限公司，星"
+         "衍代码大模型；温州市中心医院，“瓯医智答”医疗大模型。",
+         "2026-06-02", [
+             ("filing", "星衍代码", "杭州星衍智算科技有限公司", None),
+             ("filing", "瓯医智答", "温州市中心医院", None),
+         ]),
+        # a subsidiary"s legal name before its item"s name is no flagship of its parent
+        ("6月1日，浙江省委网信办发布登记情况。\n新增登记：杭州网易云音乐科技有限公司，“云村AI D"
+         "J”；宁波通商银行股份有限公司，“宁小宝”。",
+         "2026-06-02", [
+             ("registration", "云村AI DJ", "网易", None),
+             ("registration", "宁小宝", "宁波通商银行股份有限公司", None),
+         ]),
+        # table rows whose name holds a quoted part, or whose owner is a short name
+        ("广东省委网信办6月1日公布新一批完成登记的生成式人工智能应用：\n序号｜应用名称｜登记主"
+         "体\n1｜“粤智通”AI助手｜广东数智通网络有限公司\n2｜小鹏AI出行助手｜小鹏汽车",
+         "2026-06-02", [
+             ("registration", "小鹏AI出行助手", "小鹏汽车", None),
+             ("registration", "粤智通AI助手", "广东数智通网络有限公司", None),
+         ]),
+        # the company a stake is bought in, named after its noun
+        ("蓝海科技6月9日晚间公告，公司拟以现金2亿元收购AI音乐初创公司声律未来100%股权，双方已签"
+         "署股权转让协议。",
+         "2026-06-10", [("acquisition", "声律未来", "声律未来", None)]),
+        # a funding clause opening with its cue is about the company that announced it
+        ("由前谷歌研究员创立的Orbit Labs周二正式官宣，已完成5亿美元种子轮融资。",
+         "2026-06-10", [("funding", "Orbit Labs", "Orbit Labs", None)]),
+        # …but not where the sentence told the round already
+        ("星河智能宣布获得腾讯、小米等科技巨头的投资，A轮战略融资金额达3亿元。",
+         "2026-06-10", [("funding", "星河智能", "星河智能", None)]),
+        # a company opening the sentence before a date and where it announced
+        ("驴妈妈3月20日在官方公众号宣布，其自研AI旅行助手“小驴”已完成江苏省生成式人工智能服务登"
+         "记。",
+         "2026-03-21", [("registration", "小驴", "驴妈妈", None)]),
+        # a listing"s proceeds are no round
+        ("此次IPO星云科技共发行约3000万股H股，募资总额约40亿港元。",
+         "2026-06-10", []),
+        # an app"s changelog is no launch
+        ("Kimi App近日发布v2.4.0版本更新日志：新增报告一键导出功能。",
+         "2026-06-10", []),
+        # a product upgraded into a new app with its own name is a launch
+        ("6月26日，蚂蚁集团将旗下“AI理财管家”全面升级为独立的AI理财应用“蚂小财”。",
+         "2026-06-27", [("release", "蚂小财", "蚂蚁集团", None)]),
+        # billing standards adjusted, with the day they take effect
+        ("DeepSeek开放平台将调整API计费标准，新价格自9月6日0点起生效。",
+         "2026-08-22", [("price_change", "DeepSeek", "深度求索", None)]),
+        # an intent agreement is no deal
+        ("博远股份6月9日晚间公告，公司与杭州云帆科技有限公司的主要股东签署《股权收购意向协议》"
+         "，拟以现金方式收购云帆科技不低于51%的股权。",
+         "2026-06-10", []),
+        # a stake of no less than a share
+        ("博远股份6月9日晚间公告，公司拟以现金方式收购灵枢智能不低于51%的股权。",
+         "2026-06-10", [("acquisition", "灵枢智能", "灵枢智能", None)]),
+        # a ranking of open and closed models opens nothing
+        ("SuperCLUE发布9月榜单，DeepSeek-V3.1、Qwen3-Max位列国内开源及闭源模型总榜前二。",
+         "2026-10-10", []),
+        # a CamelCase product right after 公司 as its anaphor
+        ("星视科技在互动平台答复称，公司PixMuse视觉引擎已完成国家网信办生成式人工智能服务备案。",
+         "2026-03-22", [("filing", "PixMuse", "星视科技", None)]),
+        # …not a platform after 旗下
+        ("智谱AI宣布旗下BigModel开放平台的GLM-4-Flash模型即日起全部免费。",
+         "2026-08-27", [("price_change", "ChatGLM", "智谱AI", "4 Flash")]),
+        # a lettered and a numbered label of known families
+        ("稀宇科技发布文本大模型MiniMax-M3与视频生成模型海螺04。",
+         "2026-09-02", [
+             ("upgrade", "abab", "稀宇科技", "M3"),
+             ("upgrade", "海螺AI", "稀宇科技", "04"),
+         ]),
+        # a new member of a family of models of their own is a new model
+        ("百川智能发布新一代医疗大模型Baichuan-M5，并在GitHub开源其32B版本。",
+         "2026-09-02", [
+             ("open_source", "Baichuan-M5", "百川智能", None),
+             ("release", "Baichuan-M5", "百川智能", None),
+         ]),
+    ],
+)
+def test_heldout52_and_54_news_and_markets(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_dates_of_heldout54(gazetteer, rules):
+    # a month a count starts at is no date: the notice's day is
+    text = ('上海市网信办12月4日发布消息，11月以来本市又有2款生成式人工智能服务完成登记，分别为'
+            '上海星图科技有限公司的“星小图”和上海云帆信息技术有限公司的“帆小助”。')
+    assert dated(text, '2026-12-05', gazetteer, rules) == [
+        ("registration", "帆小助", "2026-12-04"), ("registration", "星小图", "2026-12-04")]
+    # a vague date told after the reporter heard of it is not the day of hearing
+    text = '3月19日，记者从星河智能获悉，公司近日完成一笔超10亿元的战略融资。'
+    found = mentions_in_article(article(text, datetime(2026, 3, 20)), gazetteer, rules)
+    assert [m.event_date for m in found] == [EventDate(date(2026, 3, 1), "month")]

@@ -164,3 +164,23 @@ def test_a_brand_after_its_developer_is_the_model(gazetteer):
 )
 def test_a_generation_glued_to_a_name(gazetteer, text, expected):
     assert [(m.entry.name, m.version) for m in gazetteer.find(simplify(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lettered label after a stem whose lettered names are one model's aliases is its version
+        ("MiniMax-M3上线", [("abab", "M3")]),
+        # …where they are models of their own, a new model the gazetteer leaves to discovery
+        ("Baichuan-M5开源", []),
+        ("Baichuan-M2开源", [("Baichuan-M2", None)]),
+        # the stem of a numbered family of one model's aliases, before another number
+        ("视频模型海螺04亮相", [("海螺AI", "04")]),
+        ("可图3.0发布", [("Kolors", "3.0")]),
+        # …not before a figure, nor a short Latin stem (nova 14 is a phone)
+        ("海螺3款", []),
+        ("华为nova 14发布", [("华为", None)]),
+    ],
+)
+def test_families_of_numbered_names(gazetteer, text, expected):
+    assert [(m.entry.name, m.version) for m in gazetteer.find(simplify(text))] == expected
