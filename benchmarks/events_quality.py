@@ -202,8 +202,11 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 47 (tuned on after its first score)", "heldout47.json"),
               ("held-out 48 (tuned on after its first score)", "heldout48.json"),
               ("held-out 51 (tuned on after its first score)", "heldout51.json"),
-              ("held-out 50 (tuned on after its first score)", "heldout50.json"))
-UNTOUCHED = ("heldout49.json", "heldout52.json")
+              ("held-out 50 (tuned on after its first score)", "heldout50.json"),
+              ("held-out 52 (tuned on after its first score)", "heldout52.json"),
+              ("held-out 49 (tuned on after its first score)", "heldout49.json"),
+              ("held-out 54 (tuned on after its first score)", "heldout54.json"))
+UNTOUCHED = ("heldout53.json", "heldout55.json")
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
