@@ -132,8 +132,9 @@ class Gazetteer:
         )
         self._exact: dict[str, Entry] = {}
         # (stem, letter) → the models named so (minimax-m1, minimax-m2 → abab; baichuan-m1,
-        # baichuan-m2 → two models of their own), and whether a canonical name is one of them
-        self._lettered: dict[tuple[str, str], tuple[set[str], bool]] = {}
+        # baichuan-m2 → two models of their own); and the families a canonical name is one of
+        self._lettered: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._lettered_canonical: set[tuple[str, str]] = set()
         self._flagships: dict[str, Entry] | None = None
         for row in organizations:
             entry = Entry(
@@ -201,9 +202,9 @@ class Gazetteer:
         for key in filter(None, keys):
             self._index[key[:2]].append((key, entry, _label_span(key, keys)))
             if entry.kind == "model" and (lettered := _LETTERED_NAME.fullmatch(key)):
-                names, canonical = self._lettered.setdefault(lettered.groups(), (set(), False))
-                names.add(entry.name)
-                self._lettered[lettered.groups()] = (names, canonical or key == keys[0])
+                self._lettered[lettered.groups()].add(entry.name)
+                if key == keys[0]:
+                    self._lettered_canonical.add(lettered.groups())
             # Models win exact lookups too (DeepSeek is a model and a company).
             if key not in self._exact or entry.kind == "model":
                 self._exact[key] = entry
@@ -279,11 +280,11 @@ class Gazetteer:
         after = _LETTERED_AFTER.match(text, end)
         if after is None:
             return None
-        family = self._lettered.get((key, after.group(2).casefold()))
-        if family is None or entry.name in family[0]:
+        family = (key, after.group(2).casefold())
+        names = self._lettered.get(family)
+        if not names or entry.name in names:
             return None
-        names, canonical = family
-        if len(names) == 1 and not canonical:
+        if len(names) == 1 and family not in self._lettered_canonical:
             return self.models[next(iter(names))], after.group(1), after.end()
         return None, after.group(1), after.end()
 
