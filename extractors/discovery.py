@@ -270,7 +270,7 @@ def _candidate(
         name = _strip_generic_tail(name, rules)
         end = start + len(name)
     if field:  # (a quoted part of a cell's name is the name: "2｜“粤省事”AI助手｜…")
-        name = _QUOTE_MARKS.sub("", name) if _QUOTED_PART.search(name) else name
+        name = _QUOTED_PART.sub("", name)
     quoted = field or start > 0 and text[start - 1] in _OPENING_QUOTES
     if not _is_name(name, rules, quoted, field):
         return None

@@ -135,6 +135,10 @@ class Gazetteer:
         # baichuan-m2 → two models of their own); and the families a canonical name is one of
         self._lettered: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._lettered_canonical: set[tuple[str, str]] = set()
+        # stem → the models a numbered name of it names (海螺02 → 海螺AI), and the stems whose
+        # numbers name models of their own (see _add_numbered_stems)
+        self._numbered: dict[str, set[str]] = defaultdict(set)
+        self._numbered_own: set[str] = set()
         self._flagships: dict[str, Entry] | None = None
         for row in organizations:
             entry = Entry(
@@ -201,10 +205,8 @@ class Gazetteer:
         keys = [simplify(name).casefold() for name in (entry.name, *entry.aliases)]
         for key in filter(None, keys):
             self._index[key[:2]].append((key, entry, _label_span(key, keys)))
-            if entry.kind == "model" and (lettered := _LETTERED_NAME.fullmatch(key)):
-                self._lettered[lettered.groups()].add(entry.name)
-                if key == keys[0]:
-                    self._lettered_canonical.add(lettered.groups())
+            if entry.kind == "model":
+                self._add_to_families(entry, key, keys)
             # Models win exact lookups too (DeepSeek is a model and a company).
             if key not in self._exact or entry.kind == "model":
                 self._exact[key] = entry
@@ -244,27 +246,29 @@ class Gazetteer:
             position = last_end = end
         return matches
 
+    def _add_to_families(self, entry: Entry, key: str, keys: list[str]) -> None:
+        """Files model name `key` (one of `keys`, the canonical first) in its lettered family
+        (minimax-m1) and its numbered one (海螺02)."""
+        if lettered := _LETTERED_NAME.fullmatch(key):
+            self._lettered[lettered.groups()].add(entry.name)
+            if key == keys[0]:
+                self._lettered_canonical.add(lettered.groups())
+        if numbered := _NUMBERED_NAME.fullmatch(key):
+            stem = numbered.group(1)
+            self._numbered[stem].add(entry.name)
+            if _NUMBERED_NAME.fullmatch(keys[0]) or any(
+                    stem.startswith(k) for k in keys if len(k) < len(stem)):
+                self._numbered_own.add(stem)  # (GO-1, Genie 3: a number names a model of its own)
+
     def _add_numbered_stems(self) -> None:
         """The stem of a numbered family of one model's aliases matches before another number:
         海螺03 is 海螺AI 03 as 海螺02 is, 可图3.0 is Kolors 3.0. Not a stem a shorter name of the
         model opens (claude opus: claude reads its own versions), an edition word (opus 4), a
         short Latin word (nova, sam), nor a family whose numbers name models of their own (gpt-3,
         gpt-4; a model named with its number: Genie 3)."""
-        families: dict[str, set[str]] = defaultdict(set)
-        own: set[str] = set()
-        for entry in self.models.values():
-            keys = [simplify(name).casefold() for name in (entry.name, *entry.aliases)]
-            for key in keys:
-                if (numbered := _NUMBERED_NAME.fullmatch(key)) is None:
-                    continue
-                stem = numbered.group(1)
-                families[stem].add(entry.name)
-                if _NUMBERED_NAME.fullmatch(keys[0]) or any(
-                        stem.startswith(k) for k in keys if len(k) < len(stem)):
-                    own.add(stem)  # (GO-1, Genie 3: a number names a model of its own)
-        for stem, names in families.items():
-            if len(names) > 1 or stem in own or stem in self._exact or len(stem) < 2 or (
-                    _EDITION.fullmatch(stem) or not stem[-1].isalpha()
+        for stem, names in self._numbered.items():
+            if len(names) > 1 or stem in self._numbered_own or stem in self._exact or (
+                    len(stem) < 2 or _EDITION.fullmatch(stem) or not stem[-1].isalpha()
                     or stem.isascii() and len(stem) < 5):
                 continue  # (short Latin stems are words too: 华为nova 14 is a phone)
             entry = self.models[next(iter(names))]
@@ -302,10 +306,8 @@ class Gazetteer:
             if entry.not_after and folded[:position].endswith(entry.not_after):
                 continue
             end = position + len(key)
-            if label is _NUMBERED_STEM:
-                if _STEM_NUMBER.match(folded, end) and not (
-                        _LATIN.match(key[-1]) and _LATIN.match(folded[end : end + 1])
-                        and not folded[end].isdigit()):
+            if label is _NUMBERED_STEM:  # (the number after it is never a Latin letter)
+                if _STEM_NUMBER.match(folded, end):
                     return key, entry, label
                 continue
             if _LATIN.match(key[-1]) and end < len(folded):
