@@ -47,6 +47,8 @@ _EVENT_PATTERNS = (
     ("this_md", re.compile(rf"({_YEAR_WORDS})(\d{{1,2}})月(\d{{1,2}})[日号]")),
     ("this_m", re.compile(rf"({_YEAR_WORDS})(\d{{1,2}})月(?:份|初|中|底|末)?")),
     ("md", re.compile(r"(?<![\d年.])(\d{1,2})月(\d{1,2})[日号]")),
+    # A day of this month or the last: "本月8日，…开源了…", "上月28日".
+    ("month_d", re.compile(r"(本月|这个月|上月|上个月)(\d{1,2})[日号]")),
     # A holiday on a fixed day: "圣诞节当天", "今年元旦"; not a period around it (圣诞节前,
     # 国庆假期).
     ("holiday", re.compile(
@@ -171,6 +173,11 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             year = ref.year - 1 if ahead and not _EFFECTIVE.match(match.string, match.end()) \
                 else ref.year
             return EventDate(date(year, month, day), "day")
+        if kind == "month_d":
+            first = ref.replace(day=1)
+            if match[1] in _LAST_MONTH:
+                first = (first - timedelta(days=1)).replace(day=1)
+            return EventDate(first.replace(day=int(match[2])), "day")
         if kind == "holiday":
             if match[1]:
                 day = _holiday(match[2], ref.year + _RELATIVE_YEARS[match[1]])

@@ -70,7 +70,8 @@ _VERB_START = 1  # a clause's verb opens it: "发布X", "并推出X" (after one 
 _TIME_MARKERS = ("于", "在", "从", "自")
 # A line opening with an item number: "1.北京生数科技有限公司…", "（2）", "③", "二、".
 _LIST_ITEM = re.compile(
-    r"(?:\d{1,2}[.、．)）](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳•]|[一二三四五六七八九十]{1,2}、)"
+    r"(?:\d{1,2}[.、．)）](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳•·▲■●◆]"
+    r"|[一二三四五六七八九十]{1,2}、)"
 )
 # A colon opening a list inside a clause: "…发布第二批登记信息, 新增登记服务2款：A的“X”".
 _LIST_COLON = re.compile(r"[:：]")
@@ -243,6 +244,7 @@ class CueRules:
     repeatable_types: frozenset[str]
     versioned_types: frozenset[str]
     recalled_after_days: dict[str, int]  # by event type
+    recalled_before_lead_days: int
     batch_pattern: re.Pattern[str]
     batch_traps: tuple[re.Pattern[str], ...]
     inherit_article_batch: bool
@@ -373,7 +375,7 @@ class CueRules:
             joint_markers=tuple(roles.get("joint_markers", [])),
             version_after_cue=re.compile(_with_edition(versions["after_cue"], versions)),
             release_label=re.compile(_with_edition(versions["release_label"], versions)),
-            version_after_model=re.compile(versions["after_model"]),
+            version_after_model=re.compile(_with_edition(versions["after_model"], versions)),
             version_next_clause=re.compile(versions["next_clause"]),
             earlier_version=re.compile(versions["earlier_version"]),
             version_opening_clause=re.compile(
@@ -402,6 +404,7 @@ class CueRules:
             versioned_types=frozenset(dates["versioned_types"]),
             recalled_after_days={kind: int(days)
                                  for kind, days in dates["recalled_after_days"].items()},
+            recalled_before_lead_days=int(dates["recalled_before_lead_days"]),
             batch_pattern=re.compile(raw["batches"]["pattern"]),
             batch_traps=_compile_all(raw["batches"].get("traps", [])),
             inherit_article_batch=bool(raw["batches"]["inherit_article_batch"]),
@@ -929,6 +932,8 @@ def _across_sentences(
     dated_anywhere: dict[str, EventDate] = {}  # model → its first date in the article
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
     event_dates: dict[int, EventDate] = {}  # sentence index → the date of its first event
+    lead: tuple[int, date] | None = None  # the paragraph and day of the story's first events
+    recalled: set[int] = set()  # the sentences telling only what came long before the lead
     settled = []
     for sentence, events, earlier in found:
         scene: list[EventDate | None] = []  # the date of the scene, once needed
@@ -964,24 +969,53 @@ def _across_sentences(
                     inherited = dated.get((sentence.paragraph, model)) or dated_anywhere.get(model)
                 if inherited is None and earlier:
                     if not scene:
-                        scene.append(_scene_date(earlier, event_dates, reference, rules,
-                                                 _names_a_day(sentence.simplified, rules,
-                                                              days_later)))
+                        scene.append(_scene_date(
+                            tuple(e for e in earlier if e[0] not in recalled), event_dates,
+                            reference, rules, _names_a_day(sentence.simplified, rules,
+                                                           days_later)))
                     inherited = scene[0]
                     if days_later and inherited is not None:
                         inherited = _days_after(inherited, days_later)
+                    elif inherited is None and lead is not None and not days_later and any(
+                            word in sentence.simplified for word in rules.day_anaphors):
+                        # "同日，爱诗科技旗下…宣布已完成…登记" paragraphs after the lead that
+                        # dated the story's day ("爱诗科技9月10日宣布完成…融资")
+                        inherited = EventDate(lead[1], "day")
                 if inherited is not None:
                     f = replace(f, date=inherited)
             elif model:
                 dated.setdefault((sentence.paragraph, model), f.date)
                 dated_anywhere.setdefault(model, f.date)
+            if lead is not None and _recalled_before(f.date, lead, sentence, rules):
+                continue
             kept.append(f)
-            if f.date is not None and f.event_type not in rules.announced_types:
+            if f.date is not None and (f.event_type not in rules.announced_types
+                                       or not rules.effective_date.search(sentence.simplified)):
                 # (an announced change's date may be when it takes effect: the scene's day is
                 # the one the sentence states, "4月13日宣布，自4月20日起…")
                 event_dates.setdefault(sentence.index, f.date)
+        if events.found and not kept:
+            recalled.add(sentence.index)
+        elif lead is None and not settled:
+            day = next((f.date.value for f in kept if f.date and f.date.precision == "day"), None)
+            lead = (sentence.paragraph, day) if day else None
         settled.append((sentence, kept))
     return settled
+
+
+def _recalled_before(
+    when: EventDate | None, lead: tuple[int, date], sentence: _Sentence, rules: CueRules
+) -> bool:
+    """Whether an event told in a paragraph after the story's lead (not an item of a roundup)
+    is dated so long before the lead's day that the story recalls it: "9月9日，谷歌宣布下调Veo 3
+    …价格。\nVeo 3于今年5月在Google I/O大会上首次亮相" (see `recalled_before_lead_days`)."""
+    paragraph, day = lead
+    if when is None or when.precision not in ("day", "month") or sentence.item or (
+            sentence.paragraph <= paragraph):
+        return False
+    last = when.value if when.precision == "day" else (
+        when.value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return (day - last).days > rules.recalled_before_lead_days
 
 
 def _scene_date(
@@ -1373,6 +1407,8 @@ def _switched_off(
     the retrospective goes on)."""
     follows_on: bool | None = None  # (worked out once, when first needed)
     off: frozenset[str] = frozenset()
+    if item := _LIST_ITEM.match(sentence):  # ("④ 此前，OpenAI已于8月底推出…": the line's words)
+        sentence = sentence[item.end():].lstrip()
     for trap, names in rules.sentence_trap_groups:
         if names.isdisjoint(present):
             continue
@@ -1992,13 +2028,15 @@ def _flagship_labelled(
     if cue.event_type not in ("release", "open_source") or clause.names_a_model():
         return None
     label = rules.release_label.match(clause.text, cue.end)
-    if label is None or not any(c.isalpha() for c in label.group(1)):
+    group = label and _matched_group(label)
+    if group is None or not any(c.isalpha() for c in label.group(group)):
         return None  # (a bare number after a company is too often a figure)
     owner = next((o for o in reversed(clause.matches) if o.end <= cue.start), None)
     flagship = owner and gazetteer.flagship(owner.entry.name)
     if flagship is None:
         return None
-    return Match(flagship, label.start(1), label.end(1), label.group(1), label.group(1))
+    return Match(flagship, label.start(group), label.end(group), label.group(group),
+                 label.group(group))
 
 
 def _with_upgrade(found: _Found, rules: CueRules) -> Iterator[_Found]:
@@ -2154,14 +2192,20 @@ def _version_nearby(
         return None
     after_model = rules.version_after_model.match(clause.text, model.end)
     if after_model:
-        return next(group for group in after_model.groups() if group)
+        return after_model.group(_matched_group(after_model))
     after_cue = (rules.version_after_cue if cue.event_type == "upgrade"
                  else rules.release_label).match(cue_clause.text, cue.end)
     if after_cue is None and cue_clause is not clause:
         # "可灵AI昨日宣布，全新2.5 Turbo视频生成模型正式上线": the cue's own clause opens
         # with the version of the model the clause before names
         after_cue = rules.version_opening_clause.match(cue_clause.text, 0, cue.start)
-    return after_cue.group(1) if after_cue else None
+    return after_cue.group(_matched_group(after_cue)) if after_cue else None
+
+
+def _matched_group(match: re.Match[str]) -> int:
+    """The number of the first group of a version pattern that matched (its alternatives each
+    hold one)."""
+    return next(number for number, group in enumerate(match.groups(), 1) if group)
 
 
 def _attribute(
