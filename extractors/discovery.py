@@ -60,6 +60,9 @@ class Pattern:
     # The name is the value of a labelled field (服务名称：X): all of it is the name, model
     # nouns and gazetteer names inside included (服务名称：可灵数字人, 服务名称：极佳世界模型).
     field: bool = False
+    # The match's end delimits the name (a list item's end), so it may end with a model noun:
+    # "3. 北京极佳视界科技有限公司，极佳世界模型；" (a gazetteer name inside still wins).
+    delimited: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ class DiscoveryRules:
             needs = tuple(spec.get("needs", []))
             if any(word not in source for word in needs):
                 raise ValueError(f"{path}: pattern {source!r} does not spell {needs}")
-            patterns.append(Pattern(spec["kind"], regex, strip, needs, bool(spec.get("field"))))
+            patterns.append(Pattern(spec["kind"], regex, strip, needs, bool(spec.get("field")),
+                                    bool(spec.get("delimited"))))
         stop, names = raw["stop"], raw["names"]
         generic = frozenset(simplify(word) for word in stop["generic"])
         return cls(
@@ -187,7 +191,7 @@ def discover_models(
             if pattern.kind == "appositive" and _after_quantifier(text, match, rules):
                 continue
             found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic,
-                               pattern.field)
+                               pattern.field, pattern.delimited)
             if found is not None:
                 candidates.append(found)
     models = [m for m in known if m.entry.kind == "model"]
@@ -262,7 +266,7 @@ def _known_owner(name: str, gazetteer: Gazetteer) -> str | None:
 
 def _candidate(
     match: re.Match[str], kind: str, text: str, rules: DiscoveryRules, strip_generic: bool,
-    field: bool = False,
+    field: bool = False, delimited: bool = False,
 ) -> Discovery | None:
     start, end = match.span("name")
     name = match["name"].strip()
@@ -271,8 +275,9 @@ def _candidate(
         end = start + len(name)
     if field:  # (a quoted part of a cell's name is the name: "2｜“粤省事”AI助手｜…")
         name = _QUOTED_PART.sub("", name)
-    quoted = field or start > 0 and text[start - 1] in _OPENING_QUOTES
-    if not _is_name(name, rules, quoted, field):
+    # (delimited as quotes delimit it: by a field's label or a list item's end)
+    quoted = field or delimited or start > 0 and text[start - 1] in _OPENING_QUOTES
+    if not _is_name(name, rules, quoted, field or delimited):
         return None
     version = match.groupdict().get("version")
     if version:
@@ -364,14 +369,16 @@ def _after_quantifier(text: str, match: re.Match[str], rules: DiscoveryRules) ->
     return before.endswith(rules.appositive_not_after)
 
 
-def _is_name(name: str, rules: DiscoveryRules, quoted: bool = False, field: bool = False) -> bool:
+def _is_name(
+    name: str, rules: DiscoveryRules, quoted: bool = False, delimited: bool = False
+) -> bool:
     if not rules.min_chars <= len(name) <= rules.max_chars:
         return False
     if name.casefold() in rules.stop_names or rules.version_like.match(name):
         return False
     cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
     # (a field's value may end with 模型: 服务名称：极佳世界模型)
-    wording = cjk_part.removesuffix(_MODEL_NOUN_TAIL) if field else cjk_part
+    wording = cjk_part.removesuffix(_MODEL_NOUN_TAIL) if delimited else cjk_part
     if any(word in wording for word in rules.bad_words):
         return False
     # (grammar words at a name's edges are prose running into a model noun; quotes delimit a
