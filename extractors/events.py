@@ -605,6 +605,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             context and rules.context_triggers.search(folded)
         ):
             recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
+            if sentence.index == 0 and len(sentence.simplified) <= _DATED_HEADING_CHARS:
+                # a short lede setting the scene dates the story: "美国当地时间8月5日，硅谷三家
+                # 头部AI公司几乎同时出招。\nOpenAI放出两款开放权重语言模型…"
+                heading = ((0, sentence.simplified),)
             # (a numbered line of a list that names nothing we can read leaves the list open
             # for the lines after it)
             previous = sentence
@@ -2044,7 +2048,10 @@ def _with_upgrade(found: _Found, rules: CueRules) -> Iterator[_Found]:
     大模型DeepSeek-V2" brings it out (or repeats its upgrade, which then merges into the same
     event)."""
     yield found
-    if found.event_type == "open_source" and found.version and not _is_first(found.version, rules):
+    if found.event_type == "open_source" and found.version and not _is_first(found.version, rules) \
+            and not (found.model and found.model.entry.status == "discovered"):
+        # (not of a model the gazetteer lacks, new to the reader: its version is part of its
+        # name, "开源自研大模型A.X 4.0")
         yield replace(found, event_type="upgrade")
 
 
