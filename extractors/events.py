@@ -1838,8 +1838,9 @@ def _is_modal(
         )
         if not disposal:
             return True
+    # (a plan with its time inside a long cue too: "模型权重将于下周在Hugging Face开放下载")
     if any(not _announced(clause, cue, plan.end(1), rules, effective)
-           for plan in rules.scheduled.finditer(clause, 0, cue.start)):
+           for plan in rules.scheduled.finditer(clause, 0, cue.end)):
         return True
     return bool(rules.plans_after.match(clause, cue.end))
 
