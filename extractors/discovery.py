@@ -41,7 +41,7 @@ _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 # What opens a list before its first owner: "新增备案的是广州某某科技有限公司的“X”", "新增备案的
 # 服务包括北京某某科技有限公司的“X”".
 _LIST_OPENING = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,8}?的(?:[\u4e00-\u9fff]{1,4}?(?:包括|包含|涵盖)|是|为|有)"
+    r"^(?:[\u4e00-\u9fff]{1,8}?的(?:[\u4e00-\u9fff]{1,4}?(?:包括|包含|涵盖|中有)|是|为|有)"
     r"|[\u4e00-\u9fff]{1,10}?(?:包括|包含|涵盖))")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.

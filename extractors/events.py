@@ -605,9 +605,12 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             context and rules.context_triggers.search(folded)
         ):
             recent.append((sentence.paragraph, sentence.item, sentence.index, sentence.simplified))
-            if sentence.index == 0 and len(sentence.simplified) <= _DATED_HEADING_CHARS:
-                # a short lede setting the scene dates the story: "美国当地时间8月5日，硅谷三家
-                # 头部AI公司几乎同时出招。\nOpenAI放出两款开放权重语言模型…"
+            if sentence.index == 0 and len(sentence.simplified) <= _DATED_HEADING_CHARS and (
+                    when := _sentence_date(sentence.simplified, reference, rules)) and (
+                    when.precision == "day"):
+                # a short lede setting the scene on its day dates the story: "美国当地时间8月5日，
+                # 硅谷三家头部AI公司几乎同时出招。\nOpenAI放出两款开放权重语言模型…" (not a
+                # digest's "本周国内外AI领域融资动态：")
                 heading = ((0, sentence.simplified),)
             # (a numbered line of a list that names nothing we can read leaves the list open
             # for the lines after it)
@@ -1062,7 +1065,7 @@ def _days_later(sentence: str, rules: CueRules) -> int:
     if later:
         return _cn_number(later.group(1) or later.group(2)) or 0
     earlier = rules.days_earlier.search(sentence) if (
-        "之前" in sentence or "此前" in sentence) else None
+        "之前" in sentence or "此前" in sentence or "于前" in sentence) else None
     return -(_cn_number(earlier.group(1)) or 0) if earlier else 0
 
 
