@@ -539,6 +539,9 @@ class _Found:
     # A date (or its absence) that no other sentence changes: a filing told of the model just
     # launched ("该模型已完成…备案") happened at some time before, not on the launch's day.
     date_settled: bool = False
+    # An announced change dated by when the next sentence says it takes effect: no day of the
+    # scene ("…价格将调整为…。新价格自6月15日起执行。\n同一天，…" is the announcement's day).
+    takes_effect: bool = False
 
 
 @dataclass(frozen=True)
@@ -868,8 +871,8 @@ def _taking_effect(told: _Told, sentence: str, reference: date | None, rules: Cu
     when = _date_in(effective.group(), reference, rules)
     if when is None:
         return told
-    dated = [replace(f, date=when) if f.event_type in rules.announced_types else f
-             for f in events.found]
+    dated = [replace(f, date=when, takes_effect=True) if f.event_type in rules.announced_types
+             else f for f in events.found]
     return told_sentence, replace(events, found=dated), scene
 
 
@@ -996,8 +999,8 @@ def _across_sentences(
             if lead is not None and _recalled_before(f.date, lead, sentence, rules):
                 continue
             kept.append(f)
-            if f.date is not None and (f.event_type not in rules.announced_types
-                                       or not rules.effective_date.search(sentence.simplified)):
+            if f.date is not None and (f.event_type not in rules.announced_types or not (
+                    f.takes_effect or rules.effective_date.search(sentence.simplified))):
                 # (an announced change's date may be when it takes effect: the scene's day is
                 # the one the sentence states, "4月13日宣布，自4月20日起…")
                 event_dates.setdefault(sentence.index, f.date)
