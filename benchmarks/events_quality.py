@@ -205,8 +205,12 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 50 (tuned on after its first score)", "heldout50.json"),
               ("held-out 52 (tuned on after its first score)", "heldout52.json"),
               ("held-out 49 (tuned on after its first score)", "heldout49.json"),
-              ("held-out 54 (tuned on after its first score)", "heldout54.json"))
-UNTOUCHED = ("heldout53.json", "heldout55.json")
+              ("held-out 54 (tuned on after its first score)", "heldout54.json"),
+              ("held-out 55 (tuned on after its first score)", "heldout55.json"),
+              ("held-out 53 (tuned on after its first score)", "heldout53.json"),
+              ("held-out 56 (tuned on after its first score)", "heldout56.json"),
+              ("held-out 58 (tuned on after its first score)", "heldout58.json"))
+UNTOUCHED = ("heldout57.json", "heldout59.json", "heldout60.json")
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:

@@ -980,7 +980,8 @@ def _across_sentences(
                 if inherited is None and earlier:
                     if not scene:
                         scene.append(_scene_date(
-                            tuple(e for e in earlier if e[0] not in recalled), event_dates,
+                            tuple(e for e in earlier if e[0] not in recalled) if recalled
+                            else earlier, event_dates,
                             reference, rules, _names_a_day(sentence.simplified, rules,
                                                            days_later)))
                     inherited = scene[0]
