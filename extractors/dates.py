@@ -174,10 +174,7 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
                 else ref.year
             return EventDate(date(year, month, day), "day")
         if kind == "month_d":
-            first = ref.replace(day=1)
-            if match[1] in _LAST_MONTH:
-                first = (first - timedelta(days=1)).replace(day=1)
-            return EventDate(first.replace(day=int(match[2])), "day")
+            return EventDate(_month_start(ref, match[1]).replace(day=int(match[2])), "day")
         if kind == "holiday":
             if match[1]:
                 day = _holiday(match[2], ref.year + _RELATIVE_YEARS[match[1]])
@@ -206,16 +203,19 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
         if kind == "last_week":
             return EventDate((ref - timedelta(days=7)).replace(day=1), "month")
         if kind == "this_month":
-            first = ref.replace(day=1)
-            if match[0] in _LAST_MONTH:
-                first = (first - timedelta(days=1)).replace(day=1)
-            return EventDate(first, "month")
+            return EventDate(_month_start(ref, match[0]), "month")
         if kind == "recent":
             # "近日" is within weeks of publication: claim the month, not the day.
             return EventDate(ref.replace(day=1), "month")
     except ValueError:  # 2月30日 and friends
         return None
     return None
+
+
+def _month_start(ref: date, word: str) -> date:
+    """The first day of the month `word` names relative to `ref`: 本月 (this) or 上月 (the last)."""
+    first = ref.replace(day=1)
+    return (first - timedelta(days=1)).replace(day=1) if word in _LAST_MONTH else first
 
 
 def _holiday(name: str, year: int) -> date | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from calendar import monthrange
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -1024,8 +1025,8 @@ def _recalled_before(
     if when is None or when.precision not in ("day", "month") or sentence.item or (
             sentence.paragraph <= paragraph):
         return False
-    last = when.value if when.precision == "day" else (
-        when.value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    last = when.value if when.precision == "day" else when.value.replace(
+        day=monthrange(when.value.year, when.value.month)[1])  # (a month's last day)
     return (day - last).days > rules.recalled_before_lead_days
 
 
