@@ -43,6 +43,7 @@ from extractors.discovery import (
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
 from extractors.normalize import casefold_in_place, simplify, stable_id
+from extractors.prefilter import Scan, scan
 from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
@@ -125,10 +126,10 @@ class EventType:
     rank: int  # position in the cue file: the lower wins overlapping cues
     triggers: tuple[str, ...]
     context_triggers: tuple[str, ...]
-    cues: tuple[re.Pattern[str], ...]
-    traps: tuple[re.Pattern[str], ...]
+    cues: tuple[Scan, ...]
+    traps: tuple[Scan, ...]
     sentence_traps: tuple[re.Pattern[str], ...] = ()
-    context_cues: tuple[re.Pattern[str], ...] = ()
+    context_cues: tuple[Scan, ...] = ()
     # Matched right after an accepted cue of one of `companion_of` ("发布新一代开源模型X":
     # 开源 as an adjective of a model being released); its group `cue` is the cue.
     companion: re.Pattern[str] | None = None
@@ -283,12 +284,12 @@ class CueRules:
             types.append(
                 EventType(
                     name, rank, triggers, context_triggers,
-                    _compile_cues(spec["cues"]),
-                    _compile_folded(spec.get("traps", [])),
+                    tuple(map(scan, _compile_cues(spec["cues"]))),
+                    tuple(map(scan, _compile_folded(spec.get("traps", [])))),
                     _one_pattern([*(trap for shared in spec.get("shared_sentence_traps", [])
                                     for trap in raw["shared_sentence_traps"][shared]),
                                   *spec.get("sentence_traps", [])]),
-                    _compile_folded(context_cues),
+                    tuple(map(scan, _compile_folded(context_cues))),
                     re.compile(spec["companion"], re.I) if "companion" in spec else None,
                     frozenset(spec.get("companion_of", [])),
                     re.compile(spec["companion_before"], re.I)
@@ -1723,17 +1724,22 @@ def _cue_candidates(
     search `folded`, `text` casefolded."""
     candidates: list[_Cue] = []
     from_context: list[_Cue] = []
+    holds = folded.__contains__
     for event_type in rules.types:
         if event_type.name not in present:
             continue
         kinds = [(event_type.cues, candidates)]
         if event_type.name in context:
             kinds.append((event_type.context_cues, from_context))
-        found = [(cue, into) for patterns, into in kinds
-                 for pattern in patterns for cue in pattern.finditer(folded)]
+        # (a pattern none of whose literals the sentence holds cannot match it: see prefilter)
+        found = [(cue, into) for scans, into in kinds for pattern, needs in scans
+                 if not needs or any(map(holds, needs))
+                 for cue in pattern.finditer(folded)]
         if not found:
             continue  # (its traps only matter where it has cues: most sentences hold none)
-        trapped = [t.span() for trap in event_type.traps for t in trap.finditer(folded)]
+        trapped = [t.span() for trap, needs in event_type.traps
+                   if not needs or any(map(holds, needs))
+                   for t in trap.finditer(folded)]
         for cue, into in found:
             start, end = cue.span()
             if not any(s <= start < e or s < end <= e for s, e in trapped):
