@@ -86,9 +86,15 @@ _ITEM_SEPARATORS = ";；"
 _SNAPSHOT_VERSION = re.compile(r"-\d{4}$")
 _COLUMN_LABEL = re.compile(r"【[^】]{1,12}】")
 _HEADLINE = re.compile(r"\s*【[^】]+】\s*")
+_HEADLINE_CHARS = 64
+_LEDE_LINES = 3  # the lines after a headline that may hold the story's dateline
+# A headline's launch of a model the story tells of too is the story's ("腾讯混元发布并开源
+# HunyuanOCR" above "…正式发布并开源OCR专家模型HunyuanOCR": 混元 is the team)
+_LAUNCH_TYPES = frozenset({"release", "upgrade", "open_source"})
+_FULL_STOPS = ("。", "！", "？", "!", "?", "；", ";")
 # A capital letter a pattern spells, once its escapes (\D) and group syntax (?P<…>) are gone.
 _CAPITAL = re.compile(r"[A-Z]")
-_DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\d{1,2}日[电讯]")
+_DATELINE = re.compile(r"^[^,，。;；]{0,16}?\d{1,2}月\s?\d{1,2}\s?日(?:[电讯]|消息)")
 # Latin words that may be a name an earlier sentence introduced (RoboNeo, KAT-V1, K2 Think)…
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
@@ -739,17 +745,38 @@ def _headline_settled(found: list[_Told], read: list[_Sentence]) -> list[_Told]:
     headline's events the story tells too (as an event of that kind or of that model: the
     headline's short names, "发布R1", "“深度研究”", are the story's), and with the headline's
     other events dated by the story's opening sentence."""
-    if not found or len(read) < 2 or found[0][0].index != 0 or not (
-            _HEADLINE.fullmatch(read[0].simplified)):
+    if not found or len(read) < 2 or found[0][0].index != 0 or not _is_headline(read):
         return found
     headline, events, _ = found[0]
     body = [f for _, told, _ in found[1:] for f in told.found]
     kinds = {f.event_type for f in body}
     models = {f.model.entry.name for f in body if f.model}
     kept = [f for f in events.found if f.event_type not in kinds and not (
-        f.model and f.model.entry.name in models)]
-    lede = ((read[1].index, read[1].simplified),)
-    return [(headline, replace(events, found=kept), lede), *found[1:]]
+        f.model and f.model.entry.name in models and f.event_type in _LAUNCH_TYPES)]
+    # (what the headline says of the owner the story leaves to 公司: "世纪天鸿：“小鸿助教”已完成…
+    # 登记" over "…表示，公司AI教学产品“小鸿助教”已于…完成…登记")
+    owners = {(f.event_type, f.model.entry.name): f.organization
+              for f in events.found if f.model and f.organization and f not in kept}
+    if owners:
+        found = [(sentence, replace(told, found=[
+            replace(f, organization=owners.get((f.event_type, f.model.entry.name)))
+            if f.model and f.organization is None else f for f in told.found]), scene)
+            for sentence, told, scene in found]
+    # (dated by the story's first dated line: bylines may come first: "机器之心报道")
+    lede = next(((s.index, s.simplified) for s in read[1:_LEDE_LINES + 1]
+                 if resolve_event_date(s.simplified, None) is not None), None)
+    lede_scene = (lede,) if lede else ((read[1].index, read[1].simplified),)
+    return [(headline, replace(events, found=kept), lede_scene), *found[1:]]
+
+
+def _is_headline(read: list[_Sentence]) -> bool:
+    """Whether the article's first line is its headline: in brackets ("【X发布Y】…"), or a
+    short line of its own without a full stop ("腾讯混元发布并开源HunyuanOCR，参数量仅1B", as a
+    crawler keeps the title above the story)."""
+    first = read[0].simplified
+    return _HEADLINE.fullmatch(first) is not None or (
+        read[1].paragraph != read[0].paragraph and len(first) <= _HEADLINE_CHARS
+        and not first.rstrip().endswith(_FULL_STOPS))
 
 
 def _by_short_names(mentions: list[Mention], text: str, rules: CueRules) -> list[Mention]:
@@ -2526,7 +2553,7 @@ def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | 
         # a period a list covers dates none of its events, nor does the start of one ("这是
         # 自2019年GPT-2以来…首次开放模型权重")
         text = rules.periods.sub("", text)
-    if "日讯" in text or "日电" in text:
+    if "日讯" in text or "日电" in text or "日消息" in text:
         # a date after a wire's dateline is the event's: "浙江在线6月26日讯 昨天，…"
         told = resolve_event_date(_DATELINE.sub("", text, 1), reference)
         if told is not None:
