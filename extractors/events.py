@@ -212,6 +212,10 @@ class CueRules:
     model_anaphors: re.Pattern[str]
     own_clause_model_anaphors: re.Pattern[str]
     commentary_starts: re.Pattern[str]
+    # Lines of the page around the story that a crawler kept: related links, captions,
+    # bylines (see [page_furniture])
+    furniture_labels: re.Pattern[str]
+    furniture_title: re.Pattern[str]
     follow_on_starts: re.Pattern[str]
     investor_verbs: tuple[str, ...]
     agent_types: frozenset[str]
@@ -370,6 +374,8 @@ class CueRules:
             model_anaphors=re.compile("|".join(roles["model_anaphors"])),
             own_clause_model_anaphors=_any_word(roles.get("own_clause_model_anaphors", [])),
             commentary_starts=re.compile(roles.get("commentary_starts", r"(?!x)x")),
+            furniture_labels=re.compile(raw["page_furniture"]["labels"]),
+            furniture_title=re.compile(raw["page_furniture"]["title"]),
             follow_on_starts=re.compile(roles.get("follow_on_starts", r"(?!x)x")),
             investor_verbs=tuple(roles["investor_verbs"]),
             agent_types=frozenset(roles["agent_types"]),
@@ -600,7 +606,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     # (sentence index, filing type) → the highest batch of that type named by then
     batch_so_far: dict[tuple[int, str], int] = {}
     heading: tuple[tuple[int, str], ...] = ()  # the last line that may be a dated heading
+    furniture = _Furniture(rules)
     for sentence in text.sentences():
+        if furniture.holds(sentence):
+            continue  # (not the story's: "相关阅读：《月之暗面完成C轮融资》")
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         if not same_paragraph and len(sentence.simplified) <= _DATED_HEADING_CHARS and (
                 _HEADING.fullmatch(sentence.simplified)):  # (a heading opens its paragraph)
@@ -730,6 +739,34 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # its date: "【X完成融资】…X近日完成…融资", the headline undated)
                 mentions[key] = mention
     return _by_short_names(_without_refined(list(mentions.values())), text.simplified, rules)
+
+
+class _Furniture:
+    """The paragraphs of the page around the story that a crawler kept: those opening with a
+    label of their own ("相关阅读：", "图源：", "责任编辑："), the headline lines after a
+    related-links label, and a line that is only a headline in 《》. Each names events of
+    other stories, or none."""
+
+    def __init__(self, rules: CueRules) -> None:
+        self.rules = rules
+        self.paragraph = -1
+        self.skipping = False
+        self.after_links = False  # (the lines after "相关阅读：" are headlines too)
+
+    def holds(self, sentence: _Sentence) -> bool:
+        if sentence.paragraph == self.paragraph:
+            return self.skipping
+        self.paragraph = sentence.paragraph
+        text = sentence.simplified
+        if self.rules.furniture_labels.match(text):
+            self.skipping = self.after_links = True
+        else:
+            # (a sentence without a full stop of its own is its whole line)
+            title = self.rules.furniture_title.fullmatch(text) is not None
+            line = not text.rstrip().endswith(_FULL_STOPS) and len(text) <= _HEADLINE_CHARS
+            self.skipping = title or (self.after_links and line)
+            self.after_links = self.skipping and self.after_links
+        return self.skipping
 
 
 def _new_version_named(sentence: str, gazetteer: Gazetteer) -> tuple[Match, ...]:
