@@ -1331,6 +1331,7 @@ def _sentence_events(
         label = None  # (a headline of its own: "【腾讯混元T1正式版上线】")
     hits = [(m.start(), m.group())
             for m in rules.triggers.finditer(folded, label.end() if label else 0)]
+    cue_words = len(hits)  # (a list's words, 批, 公司, 有限, make no clause one with a cue word)
     if context:
         hits += [(m.start(), m.group()) for m in rules.context_triggers.finditer(folded)]
     # Only the types whose trigger words the sentence holds can have a cue in it (less those
@@ -1349,7 +1350,7 @@ def _sentence_events(
         if sentence[start - 1 : start] in _ITEM_SEPARATORS and start:
             items.add(len(clauses))
         own = [c for c in candidates if start <= c.start and c.end <= end]
-        words = [at for at, _ in hits if start <= at < end]
+        words = [at for at, _ in hits[:cue_words] if start <= at < end]
         free_cue = any(start <= cue.start and cue.end <= end for cue in own_cues)
         # "自4月1日0时起，文心一言将全面免费": an effective date in an earlier clause, or
         # one that says when the change takes effect in a later one
