@@ -201,6 +201,7 @@ class CueRules:
     field_label: re.Pattern[str]
     company_names: tuple[re.Pattern[str], ...]
     company_bad_starts: tuple[str, ...]
+    legal_name_described: re.Pattern[str]
     regulator_ends: tuple[str, ...]
     developed_after: re.Pattern[str]
     venue_after: re.Pattern[str]
@@ -363,6 +364,7 @@ class CueRules:
             field_label=re.compile(roles.get("field_label", r"(?!x)x")),
             company_names=tuple(map(re.compile, roles["company_names"])),
             company_bad_starts=tuple(roles.get("company_bad_starts", [])),
+            legal_name_described=re.compile(roles.get("legal_name_described", r"(?!x)x")),
             regulator_ends=tuple(roles.get("regulator_ends", [])),
             developed_after=re.compile(roles["developed_after"]),
             venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
@@ -2375,6 +2377,9 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
         for named in pattern.finditer(clause.text):
             start, end = named.span("name")
             name = named["name"]
+            if described := rules.legal_name_described.match(name):
+                # "灵巧手研发商灵心巧手（北京）科技有限公司": the legal name after what it makes
+                name, start = name[described.end():], start + described.end()
             overlapped = [m for m in [*clause.matches, *found] if m.start < end and start < m.end
                           and (m.entry.status == "gazetteer" or m.entry.kind == "organization")]
             if overlapped and not _subsidiary(name, start, overlapped, rules):
