@@ -307,6 +307,8 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
         found.start > 0 and text[found.start - 1] in _OPENING_QUOTES)
     if not delimited or any(m.start < found.start or m.end > found.end for m in inside):
         return False
+    if len({m.entry.organization for m in inside}) > 1:
+        return True  # “通义百聆”: not two companies' models at once (通义, 百聆) but a new name
     if after_noun and found.kind not in ("app", "service"):
         # After a model noun only a product name of its own after the model's counts
         # (Skywork UniPic, LongCat-Image, Step-1X, not ERNIE Speed, Qwen-Max or ChatGLM2-6B)
