@@ -42,7 +42,9 @@ _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$")
 # 服务包括北京某某科技有限公司的“X”".
 _LIST_OPENING = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}?的(?:[\u4e00-\u9fff]{1,4}?(?:包括|包含|涵盖|中有)|是|为|有)"
-    r"|[\u4e00-\u9fff]{1,10}?(?:包括|包含|涵盖))")
+    r"|[\u4e00-\u9fff]{1,10}?(?:包括|包含|涵盖)"
+    # (a region's part of a list: "浙江地区则有杭州某某科技有限公司的“X”")
+    r"|[\u4e00-\u9fff]{2,6}?(?:地区|省|市)(?:则|还|也)?有)")
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
 _FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")

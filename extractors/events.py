@@ -699,8 +699,10 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         # The types stated so far in the paragraph: "…新增2款备案服务和2款登记应用。其中,
         # 新增备案服务为A；新增登记应用为B。"
         context |= events.types
-        if context & FILING_TYPES and rules.list_heading.match(sentence.simplified):
-            context = _narrowed_to_kind(sentence.simplified, context, rules)
+        # (narrowed by the heading alone: "新增登记方面，A的“X”，所调用的已备案模型为…")
+        if context & FILING_TYPES and (heading_line := rules.list_heading.match(
+                sentence.simplified)):
+            context = _narrowed_to_kind(heading_line.group(), context, rules)
         previous = sentence
         read.append(sentence)
     # A filing takes the highest batch named so far: a batch named only after it
