@@ -708,7 +708,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
     # A filing takes the highest batch named so far: a batch named only after it
     # ("…今年8月底, 首批大模型已完成备案") is background to it.
     mentions: dict[tuple[str, int], Mention] = {}
-    found = _first_told(_headline_settled(found, read), read, rules)
+    found = _first_told(_headline_settled(found, read, reference), read, rules)
     for sentence, sentence_found in _across_sentences(found, reference, rules):
         evidence = text.original(sentence)[:MAX_EVIDENCE_CHARS]
         for event in sentence_found:
@@ -781,7 +781,9 @@ def _new_version_named(sentence: str, gazetteer: Gazetteer) -> tuple[Match, ...]
     return tuple(m for m in gazetteer.find(sentence) if m.entry.kind == "model" and m.version)[:1]
 
 
-def _headline_settled(found: list[_Told], read: list[_Sentence]) -> list[_Told]:
+def _headline_settled(
+    found: list[_Told], read: list[_Sentence], reference: date | None
+) -> list[_Told]:
     """`found`, where the article opens with a headline in brackets ("【X发布Y】…"), less the
     headline's events the story tells too (as an event of that kind or of that model: the
     headline's short names, "发布R1", "“深度研究”", are the story's), and with the headline's
@@ -805,7 +807,7 @@ def _headline_settled(found: list[_Told], read: list[_Sentence]) -> list[_Told]:
             for sentence, told, scene in found]
     # (dated by the story's first dated line: bylines may come first: "机器之心报道")
     lede = next(((s.index, s.simplified) for s in read[1:_LEDE_LINES + 1]
-                 if resolve_event_date(s.simplified, None) is not None), None)
+                 if resolve_event_date(s.simplified, reference) is not None), None)
     lede_scene = (lede,) if lede else ((read[1].index, read[1].simplified),)
     return [(headline, replace(events, found=kept), lede_scene), *found[1:]]
 

@@ -3314,3 +3314,110 @@ def test_dates_of_heldout53_55_56_58(gazetteer, rules):
     assert ("release", "Magistral", "2025-06-10") in dated(text, "2025-06-13", gazetteer, rules)
     text = ("9月24日，阿里巴巴发布Qwen3-Max。\n此外，Qwen3-VL已于前一天晚间在魔搭社区开源。")
     assert ("open_source", "Qwen-VL", "2025-09-23") in dated(text, "2025-09-24", gazetteer, rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a crawler's headline line: the team in it is no model, the story tells the launch
+        ("腾讯混元发布并开源VisionLite，参数量仅2B\nIT之家 3 月 5 日消息，腾讯混元今日宣布正式发布"
+         "并开源文档解析模型VisionLite。", "2026-03-05",
+         [("open_source", "VisionLite", "腾讯", None), ("release", "VisionLite", "腾讯", None)]),
+        # related links and a headline-only line name other stories' events
+        ("星河科技完成3亿元B轮融资\n36氪获悉｜3月2日，星河科技宣布完成3亿元B轮融资。\n"
+         "相关阅读：《阿里发布Qwen2.5-Max，性能对标DeepSeek-V3》", "2026-03-02",
+         [("funding", "星河科技", "星河科技", None)]),
+        ("豆包日活突破2亿\n字节跳动旗下豆包的日活跃用户已突破2亿。\n推荐阅读：\n"
+         "《火山引擎发布豆包大模型1.8》\n《月之暗面完成新一轮融资》", "2026-03-02", []),
+        # a figure invested over the years; launches summed up; what a company once did
+        ("值得注意的是，亚马逊也是Anthropic的主要投资方，累计已向其投资80亿美元。",
+         "2026-03-02", []),
+        ("星河团队今年以来先后开源了Orbit-7B、Orbit-VL等多款模型。", "2026-11-20", []),
+        ("今年6月，MiniMax曾连续五天发布多款新品，并开源了推理模型MiniMax-M1。", "2026-10-24", []),
+        # the time since an old launch; what the model just told is one of
+        ("此时距离Gemini 2.5系列亮相仅过去约8个月。", "2026-11-19", []),
+        ("这是可灵本周“发布周”活动中推出的新模型之一。", "2026-12-04", []),
+        # a plan word governing a 将 that brings the object first
+        ("星河医院方面表示，后续计划将通义千问向全国医疗机构开源。", "2026-02-17", []),
+        # a likeness, and what users do
+        ("奥尔特曼称，与GPT-4相比，GPT-5就像是从本科生升级到了博士。", "2026-08-08", []),
+        ("用户将YOYO智能体更新至最新版本后即可使用“深度思考”功能。", "2026-02-09", []),
+        # a cut against the old price; 上新 with a version
+        ("DeepSeek开放平台2月26日发布公告，推出错峰优惠：DeepSeek-V3降至原价的50%。", "2026-02-27",
+         [("price_change", "DeepSeek", "深度求索", "V3")]),
+        ("xAI当地时间11月17日上新Grok 5.2，称其幻觉率明显下降。", "2026-11-18",
+         [("upgrade", "Grok", "xAI", "5.2")]),
+        # a model brand in quotes
+        ("会上，阿里发布全新语音大模型品牌“星语”。", "2026-09-25",
+         [("release", "星语", "阿里巴巴", None)]),
+        # a company's stock is no target of the deal
+        ("按照方案，海光信息以换股方式吸收合并中科曙光，即每1股中科曙光股票可换得0.55股海光信息股票。",
+         "2026-06-10", [("acquisition", "中科曙光", "中科曙光", None)]),
+    ],
+)
+def test_heldout61_to_63_pages_versions_and_traps(gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered items right after a colon; an institution's item
+        ("星河省网信办8月14日公布第五批生成式人工智能服务备案信息，本批共有3款服务完成备案，分别为："
+         "（一）广州星河网络科技有限公司，星河千音大模型；（二）深圳银河科技股份有限公司，银河具身大模型；"
+         "（三）星河市第一人民医院，星医智答医疗大模型。",
+         [("filing", "星医智答医疗", "星河市第一人民医院"),
+          ("filing", "星河千音", "广州星河网络科技有限公司"),
+          ("filing", "银河具身", "深圳银河科技股份有限公司")]),
+        # a part of an announcement on one kind, its items notes on the filed model they use
+        ("12月9日，星河省网信办公布最新一批生成式人工智能服务备案和登记信息。\n"
+         "新增登记方面，广州星河音乐科技有限公司的“星河AI写歌”，所调用的已备案模型为混元大模型；"
+         "珠海银河办公软件有限公司的“银河灵犀”，所调用的已备案模型为DeepSeek。",
+         [("registration", "星河AI写歌", "广州星河音乐科技有限公司"),
+          ("registration", "银河灵犀", "珠海银河办公软件有限公司")]),
+        # quoted names with their owners after a dash, an institution among them
+        ("星河省网信办近日公布一批新完成登记的生成式人工智能应用。其中，“小星健康顾问”——星河市第一医院；"
+         "“杭小星”——星河市数据资源管理局；“银河AI助理”——银河（中国）信息技术有限公司等均在名单之中。",
+         [("registration", "小星健康顾问", "星河市第一医院"),
+          ("registration", "杭小星", "星河市数据资源管理局"),
+          ("registration", "银河AI助理", "银河(中国)信息技术有限公司")]),
+        # a region's part of a list is no owner's name
+        ("国家网信办1月8日发布公告，全国新增46款生成式人工智能服务完成备案。从名单看，北京地区有"
+         "北京星言科技有限公司的“星言达意”；浙江地区则有杭州银核信息技术有限公司的“银核空间大模型”。",
+         [("filing", "星言达意", "北京星言科技有限公司"),
+          ("filing", "银核空间", "杭州银核信息技术有限公司")]),
+        # a filing list right after a filing headline
+        ("星河市公布第六批已备案生成式人工智能服务\n星河新闻7月10日讯 今天，星河市委网信办公布"
+         "第六批已完成国家备案的生成式人工智能服务信息，本批次共2款，分别为星河智算科技有限公司的“星河政务助手”"
+         "和星河中医药大学第一附属医院的“星中医问诊助手”。",
+         [("filing", "星中医问诊助手", "星河中医药大学第一附属医院"),
+          ("filing", "星河政务助手", "星河智算科技有限公司")]),
+    ],
+)
+def test_filing_lists_of_heldout61_to_63(gazetteer, rules, text, expected):
+    found = mentions_in_article(article(text, datetime(2026, 1, 9)), gazetteer, rules)
+    assert sorted({(m.event_type, m.model, m.organization) for m in found}) == expected
+
+
+def test_headlines_datelines_and_firsts_of_heldout61_to_63(gazetteer, rules):
+    # the headline's owner for the story's 公司; a headline-only kind dated by the first dated
+    # line after the bylines
+    text = ("星河科技：“星河小智”已完成生成式人工智能服务登记\n证券日报网讯 星河科技（300999）"
+            "1月14日在互动平台表示，公司AI教学产品“星河小智”已于2025年12月在山东省完成生成式人工智能服务登记。")
+    found = mentions_in_article(article(text, datetime(2026, 1, 14)), gazetteer, rules)
+    assert [(m.event_type, m.model, m.organization) for m in found] == [
+        ("registration", "星河小智", "星河科技")]
+    text = ("Anthropic发布Claude Opus 5.5，API价格降至前代三分之一\n机器之心报道\n编辑：张三\n"
+            "北京时间11月25日凌晨，Anthropic正式推出Claude Opus 5.5。")
+    assert ("price_change", "Claude", "2026-11-25") in dated(text, "2026-11-25", gazetteer, rules)
+    # a wire's "N月N日消息" is when it is told: 日前 is the month
+    text = "新浪科技讯 7月28日消息，京东日前宣布正式开源企业级智能体JoyStar。"
+    assert dated(text, "2026-07-28", gazetteer, rules) == [("open_source", "JoyStar", "2026-07-01")]
+    # one of the first of a kind names no batch
+    text = ("星河银行4月10日宣布，其智能财富助手“星小慧”已完成上海市生成式人工智能服务登记，"
+            "成为沪上首批完成登记的银行类AI应用之一。")
+    found = mentions_in_article(article(text, datetime(2026, 4, 11)), gazetteer, rules)
+    assert [(m.model, m.batch) for m in found] == [("星小慧", None)]
+    # a legal name read with what the company makes before it
+    text = "灵巧手研发商星河灵动（北京）科技有限公司近日完成数亿元A+轮融资。星河灵动成立于2019年。"
+    assert events(text, gazetteer, rules) == [("funding", "星河灵动")]
