@@ -209,8 +209,12 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 55 (tuned on after its first score)", "heldout55.json"),
               ("held-out 53 (tuned on after its first score)", "heldout53.json"),
               ("held-out 56 (tuned on after its first score)", "heldout56.json"),
-              ("held-out 58 (tuned on after its first score)", "heldout58.json"))
-UNTOUCHED = ("heldout57.json", "heldout59.json", "heldout60.json")
+              ("held-out 58 (tuned on after its first score)", "heldout58.json"),
+              ("held-out 62 (tuned on after its first score)", "heldout62.json"),
+              ("held-out 63 (tuned on after its first score)", "heldout63.json"),
+              ("held-out 61 (tuned on after its first score)", "heldout61.json"))
+UNTOUCHED = ("heldout57.json", "heldout59.json", "heldout60.json", "heldout64.json",
+             "heldout65.json")
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
