@@ -784,10 +784,11 @@ def _new_version_named(sentence: str, gazetteer: Gazetteer) -> tuple[Match, ...]
 def _headline_settled(
     found: list[_Told], read: list[_Sentence], reference: date | None
 ) -> list[_Told]:
-    """`found`, where the article opens with a headline in brackets ("【X发布Y】…"), less the
-    headline's events the story tells too (as an event of that kind or of that model: the
-    headline's short names, "发布R1", "“深度研究”", are the story's), and with the headline's
-    other events dated by the story's opening sentence."""
+    """`found`, where the article opens with a headline (see `_is_headline`), less the
+    headline's events the story tells too (as an event of that kind, or a launch of that model:
+    the headline's short names, "发布R1", "“深度研究”", are the story's; "…发布X，API价格降至…"
+    still tells a price change), the headline's owner given to the story's ownerless mention of
+    what it dropped, and its other events dated by the story's first dated line."""
     if not found or len(read) < 2 or found[0][0].index != 0 or not _is_headline(read):
         return found
     headline, events, _ = found[0]
