@@ -765,10 +765,8 @@ class _Furniture:
         if self.rules.furniture_labels.match(text):
             self.skipping = self.after_links = True
         else:
-            # (a sentence without a full stop of its own is its whole line)
             title = self.rules.furniture_title.fullmatch(text) is not None
-            line = not text.rstrip().endswith(_FULL_STOPS) and len(text) <= _HEADLINE_CHARS
-            self.skipping = title or (self.after_links and line)
+            self.skipping = title or (self.after_links and _is_bare_line(text))
             self.after_links = self.skipping and self.after_links
         return self.skipping
 
@@ -819,8 +817,13 @@ def _is_headline(read: list[_Sentence]) -> bool:
     crawler keeps the title above the story)."""
     first = read[0].simplified
     return _HEADLINE.fullmatch(first) is not None or (
-        read[1].paragraph != read[0].paragraph and len(first) <= _HEADLINE_CHARS
-        and not first.rstrip().endswith(_FULL_STOPS))
+        read[1].paragraph != read[0].paragraph and _is_bare_line(first))
+
+
+def _is_bare_line(sentence: str) -> bool:
+    """A headline-like line: short, without a full stop (a sentence without one of its own
+    is its whole line)."""
+    return len(sentence) <= _HEADLINE_CHARS and not sentence.rstrip().endswith(_FULL_STOPS)
 
 
 def _by_short_names(mentions: list[Mention], text: str, rules: CueRules) -> list[Mention]:
@@ -2601,9 +2604,9 @@ def _date_in(text: str, reference: date | None, rules: CueRules) -> EventDate | 
         # a period a list covers dates none of its events, nor does the start of one ("这是
         # 自2019年GPT-2以来…首次开放模型权重")
         text = rules.periods.sub("", text)
-    if "日讯" in text or "日电" in text or "日消息" in text:
+    if dateline := _DATELINE.match(text):
         # a date after a wire's dateline is the event's: "浙江在线6月26日讯 昨天，…"
-        told = resolve_event_date(_DATELINE.sub("", text, 1), reference)
+        told = resolve_event_date(text[dateline.end():], reference)
         if told is not None:
             return told
     return resolve_event_date(text, reference)
