@@ -112,6 +112,10 @@ _OPENING_BRACKETS = "(（"
 # A cue that is a word, no pattern.
 _PLAIN_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile(r"[（(](?:以下简称|简称)?[“\"]?")
+# What stands between a parent company and its subsidiary: "国药集团旗下国药数科".
+_PARENT_OF = "旗下"
+# The level a legal name's region may carry: "深圳市腾讯计算机系统有限公司".
+_REGION_LEVELS = ("市", "省")
 # The rest of a legal name closing a clause, around a known organisation: "杭州网易云音乐科技
 # 有限公司，“网易云音乐AI DJ”" (its item's name is in the next clause).
 _LEGAL_NAME_CLOSING = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任)?公司\s*")
@@ -1909,8 +1913,9 @@ def _is_modal(
     for word in rules.modal_words.finditer(clause, offset, cue.start):
         if word.group("modal") is None:
             continue  # 未来, 将近: not modal
-        if any(m.start <= word.start() < m.end for m in matches):
-            continue  # part of a name: “灵犀拟人大模型”
+        if any(m.start <= word.start() < m.end for m in matches) or _in_company_name(
+                clause, word.start(), matches, rules):
+            continue  # part of a name: “灵犀拟人大模型”, "电智未来近日完成…融资"
         if word.group() in rules.announced_plans and _announced(
             clause, cue, word.end(), rules,
             effective or bool(rules.announced_before.search(clause, 0, word.start())),
@@ -2390,14 +2395,11 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
                 name, start = name[described.end():], start + described.end()
             overlapped = [m for m in [*clause.matches, *found] if m.start < end and start < m.end
                           and (m.entry.status == "gazetteer" or m.entry.kind == "organization")]
-            if overlapped and not _subsidiary(name, start, overlapped, rules):
+            if overlapped and not _subsidiary(name, start, overlapped, rules) and not (
+                    _holds_other_name(name, start, overlapped, rules)):
                 continue  # (a name discovery took for an app may still be a company: 平台Statsig)
             found = [o for o in found if o not in overlapped]
-            if name.startswith(rules.company_bad_starts) or name.endswith(
-                    rules.regulator_ends) or rules.discovery and (
-                is_generic(name, rules.discovery) and not named.groupdict().get("code")
-                or name.casefold() in rules.discovery.stop_names
-            ):
+            if not _is_company_name(name, named, rules):
                 continue  # "该公司", "人工智能", "公司AI阅读助手"
             entry = Entry("organization", name, None, status="discovered")
             found.append(Match(entry, start, end, name))
@@ -2410,6 +2412,8 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
         for other in found:
             if other.start > o.end and _SHORT_NAME.fullmatch(text, o.end, other.start):
                 renamed.add(o.start if is_full_name(o.surface) else other.start)
+            elif other.start == o.end + len(_PARENT_OF) and text.startswith(_PARENT_OF, o.end):
+                renamed.add(o.start)  # "国药集团旗下国药数科推出…": the subsidiary acts
     def acts(o: Match) -> bool:
         if rules.former_staff_after.match(text, o.end):
             return False  # "收购苹果前首席设计官…创立的公司io": a person's former employer
@@ -2420,6 +2424,40 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
 
     return sorted((o for o in found if o.start not in renamed and acts(o)),
                   key=lambda m: m.start)
+
+
+def _is_company_name(name: str, named: re.Match[str], rules: CueRules) -> bool:
+    """Whether `name`, which company-name match `named` found, is a name: not an anaphor or
+    a time ("该公司", "公司近日…"), a regulator, generic words ("人工智能") or a stop name."""
+    return not (name.startswith(rules.company_bad_starts) or name.endswith(
+        rules.regulator_ends) or rules.discovery and (
+        is_generic(name, rules.discovery) and not named.groupdict().get("code")
+        or name.casefold() in rules.discovery.stop_names))
+
+
+def _in_company_name(clause: str, at: int, known: tuple[Match, ...], rules: CueRules) -> bool:
+    """Whether offset `at` of `clause` lies inside a company's name the gazetteer lacks: the
+    未来 of "电智未来近日完成A轮融资" plans nothing (but a name running into a known one is
+    none: "苹果并未在会上推出…"). (Looked for only where a plan or negation word stands,
+    which is rare.)"""
+    for pattern in rules.company_names:
+        for named in pattern.finditer(clause):
+            start, end = named.span("name")
+            if start <= at < end and _is_company_name(named["name"], named, rules) and not any(
+                    m.start < end and start < m.end for m in known):
+                return True
+    return False
+
+
+def _holds_other_name(name: str, start: int, overlapped: list[Match], rules: CueRules) -> bool:
+    """Whether legal name `name` (at `start`) only holds the known organisations it overlaps
+    inside its own name: "北京智汇医联科技有限公司" is not 医联 (but "北京百度网讯科技有限公司",
+    its region and then the known name, is 百度)."""
+    region = next((r for r in rules.legal_regions if name.startswith(r)), "")
+    if not region or not is_legal_name(name):
+        return False  # (a match may run on from words before the name: "则有北京三快…")
+    own = start + len(region) + (name[len(region):len(region) + 1] in _REGION_LEVELS)
+    return all(m.start > own for m in overlapped)
 
 
 def _subsidiary(name: str, start: int, overlapped: list[Match], rules: CueRules) -> bool:
