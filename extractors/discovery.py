@@ -50,6 +50,9 @@ _LIST_OPENING = re.compile(
 _FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
 _OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
+_CLOSING_QUOTES = "”\"」』"
+# A version right after a quoted name's closing quote: dotted, or after V (“星河”2.0, “星河”V3).
+_VERSION_AFTER_QUOTE = re.compile(r"[vV]?(\d+\.\d+(?:\.\d+)*|(?<=[vV])\d+)(?![\d.%])")
 _QUOTED_PART = re.compile(r"[“”\"「」『』]")
 
 
@@ -284,6 +287,9 @@ def _candidate(
     version = match.groupdict().get("version")
     if version:
         end = match.end("version")
+    elif quoted and text[end : end + 1] in _CLOSING_QUOTES and (
+            after := _VERSION_AFTER_QUOTE.match(text, end + 1)):
+        version, end = after.group(1), after.end()  # “星河”2.0大模型
     owner = match.groupdict().get("brand") or match.groupdict().get("owner")
     if owner and is_legal_name(owner):
         owner = _LIST_OPENING.sub("", owner, 1)

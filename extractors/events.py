@@ -175,6 +175,7 @@ class CueRules:
     effective_date: re.Pattern[str]
     takes_effect: re.Pattern[str]
     agreement_signed: re.Pattern[str]
+    agreement_signed_after: re.Pattern[str]
     announced_before: re.Pattern[str]
     attributive_after: re.Pattern[str]
     attributive_days: int
@@ -337,6 +338,7 @@ class CueRules:
             effective_date=re.compile(modality.get("effective_date", r"(?!x)x")),
             takes_effect=re.compile(modality.get("takes_effect", r"(?!x)x")),
             agreement_signed=re.compile(modality.get("agreement_signed", r"(?!x)x")),
+            agreement_signed_after=re.compile(modality.get("agreement_signed_after", r"(?!x)x")),
             announced_before=re.compile(modality.get("announced_before", r"(?!x)x")),
             attributive_after=re.compile(modality["attributive_after"]),
             attributive_days=int(modality["attributive_days"]),
@@ -1373,6 +1375,7 @@ def _sentence_events(
         effective = bool(own) and bool(rules.effective_date.search(sentence, 0, start)
                                        or rules.takes_effect.search(sentence, end)
                                        or rules.agreement_signed.search(sentence, 0, start)
+                                       or rules.agreement_signed_after.search(sentence, end)
                                        or rules.announced_before.search(sentence, 0, start))
         clauses.append(_clause(part.group(), start, matches, own, (bool(words), free_cue),
                                rules, effective))

@@ -24,6 +24,10 @@ _LATIN = re.compile(r"[a-z0-9]")
 _WORD = re.compile(r"[a-z]{4,}")
 _GLUED_VERSION = re.compile(r"\d+(?:\.\d+)*(?![\d.]*[a-z])")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
+# …and one right after a quoted name's closing quote: dotted, or after V (“大瓦特”2.0, “星河”V3).
+_QUOTED_VERSION = re.compile(r"(?=v?\d+\.\d|v\d)v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
+_OPENING_QUOTES = "“\"「『"
+_CLOSING_QUOTES = "”\"」』"
 # A whole number set apart after a Latin name is its generation (Baichuan 4, Gemini-2), and so is
 # one glued to it where the matcher let it (XuanYuan3-70B, see `_GLUED_VERSION`), unless a
 # unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款), or a letter glued
@@ -437,6 +441,9 @@ def _version_at(
             version, end = version + point.group(), point.end()
     else:
         match = _VERSION.match(text, end)
+        if start and text[start - 1] in _OPENING_QUOTES and text[end : end + 1] in (
+                _CLOSING_QUOTES):  # (a version after the quoted name: “大瓦特”2.0)
+            match = _QUOTED_VERSION.match(text, end + 1) or match
         if match and ("." in match.group(1) or match.group(0).lstrip(" -")[:1] in "vV"):
             version, end = match.group(1), match.end()
         elif lettered := _LETTER_VERSION.match(text, end):
