@@ -211,6 +211,8 @@ class CueRules:
     developed_after: re.Pattern[str]
     venue_after: re.Pattern[str]
     hosting_verbs: re.Pattern[str]
+    model_subject: re.Pattern[str]
+    announcing_end: re.Pattern[str]
     organisation_anaphors: tuple[str, ...]
     chained_starts: tuple[str, ...]
     sentence_chained_starts: tuple[str, ...]
@@ -375,6 +377,8 @@ class CueRules:
             developed_after=re.compile(roles["developed_after"]),
             venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
             hosting_verbs=re.compile(roles.get("hosting_verbs", r"(?!x)x")),
+            model_subject=re.compile(roles.get("model_subject", r"(?!x)x")),
+            announcing_end=re.compile(roles.get("announcing_end", r"(?!x)x")),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             chained_starts=tuple(roles.get("chained_starts", [])),
             sentence_chained_starts=tuple(roles.get("sentence_chained_starts", [])),
@@ -1976,9 +1980,12 @@ def _target_clause(
         before = clauses[index - 1]
         # (open weights told right after a launch are the launched model's: "正式释出…的
         # TAIDE-LX-7B模型，开放各界免费下载")
+        # (nor one that only announces what follows: "可灵AI于1月25日发布公告称，自2月1日起调整
+        # 会员订阅价格")
         shares = clause.starts_with(rules.continuation_starts) or not before.any_cue or (
             cue.event_type == "open_source" and not clause.names_a_model()
-            and any(c.event_type in rules.agent_types for c in before.cues))
+            and any(c.event_type in rules.agent_types for c in before.cues)) or (
+            not before.cues and rules.announcing_end.search(before.text) is not None)
         if shares and not _has_modal_word(before.text, rules) and _targets(
             before, cue, gazetteer, rules
         ) and not _own_subject(clause, cue, gazetteer, rules):
@@ -2056,7 +2063,13 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         launch = cue
     elif models_at < cue_at:  # (a clause before: "X发布Y，开放各界免费下载")
         launch = next((c for c in clause.cues if c.event_type in rules.agent_types), None)
-    if launch is not None:
+    if launch is not None and rules.hosting_verbs.search(launch.text) and (
+            rules.model_subject.search(clause.text, 0, launch.start)
+            or any(m.end <= launch.start for m in models)):
+        # "混元T2已同步上线腾讯元宝和腾讯云", "模型已上线腾讯元宝": the model put online is the
+        # subject; what follows hosts it
+        models = [m for m in models if m.end <= launch.start]
+    elif launch is not None:
         # "X发布Y": a model before the cue is the agent when one follows it.
         objects = [m for m in models if m.start >= launch.end]
         models = objects or models
