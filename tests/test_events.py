@@ -3421,3 +3421,68 @@ def test_headlines_datelines_and_firsts_of_heldout61_to_63(gazetteer, rules):
     # a legal name read with what the company makes before it
     text = "灵巧手研发商星河灵动（北京）科技有限公司近日完成数亿元A+轮融资。星河灵动成立于2019年。"
     assert events(text, gazetteer, rules) == [("funding", "星河灵动")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a plan or negation word inside a company's name plans nothing
+        ("36氪获悉，储能大模型企业星瀚未来近日完成数亿元A轮融资，本轮由某某资本领投。",
+         "2026-04-08", [("funding", "星瀚未来", "星瀚未来", None)]),
+        # …nor does a name that runs into a known one
+        ("与外界预期不同，苹果并未在会上推出新版Siri。", "2026-06-10", []),
+        # a company in quotes after what it provides, or opening its round
+        ("法务AI服务商“律衡云”周二宣布完成B轮融资，金额约2亿元。", "2026-04-08",
+         [("funding", "律衡云", "律衡云", None)]),
+        # a legal name holding a known name inside its own is another company
+        ("某某软件晚间公告，子公司以2亿元现金收购北京星河医联科技有限公司100%股权。星河医联主营基层医疗AI。",
+         "2026-04-08", [("acquisition", "星河医联", "星河医联", None)]),
+        # a company's or a court's full name opening the clause owns what 其/该院 developed
+        ("国网星河省电力公司9日对外披露，由其研发的客服应用“电小星”已完成生成式人工智能服务登记。",
+         "2026-04-10", [("registration", "电小星", "国网星河省电力公司", None)]),
+        ("星河省高级人民法院5日宣布，由该院主导研发的司法大模型“星法智审”正式上线运行。",
+         "2026-04-06", [("release", "星法智审", "星河省高级人民法院", None)]),
+        # a roundup's circled item opening with a government body
+        ("【本周行业动态】\n①4月1日，某某集团旗下星河数科推出医药大模型“星药灵枢”；\n"
+         "②星河省数据局2日宣布，由其牵头建设的“星政通大模型”已通过国家网信办生成式人工智能服务备案；\n"
+         "③同日，某某集团公告，已完成对医疗AI企业星医智联的全资收购。", "2026-04-05",
+         [("acquisition", "星医智联", "星医智联", None),
+          ("filing", "星政通", "星河省数据局", None),
+          ("release", "星药灵枢", "星河数科", None)]),
+        # a version after a quoted name's closing quote
+        ("星河电网17日正式推出电力行业人工智能大模型“星瓦特”2.0。", "2026-04-18",
+         [("release", "星瓦特 2.0", None, None)]),
+        ("腾讯17日正式推出“混元”2.5。", "2026-04-18", [("upgrade", "混元", "腾讯", "2.5")]),
+        # a quoted name right after 开源, its description long
+        ("星河气象局2日宣布，正式开源“星顺”次季节至季节气候预测大模型的模型权重。", "2026-06-03",
+         [("open_source", "星顺", "星河气象局", None)]),
+        # a majority stake taken over, its agreement said signed in a later clause
+        ("星河软件（300999）晚间公告，公司拟以1.2亿元受让法律大模型公司律衡智能51%的股权，"
+         "相关股权转让协议已于当日签署。", "2026-04-01",
+         [("acquisition", "律衡智能", "律衡智能", None)]),
+        # …but not one still to come that media report
+        ("此前有媒体报道称，腾讯将以20亿美元收购月之暗面。", "2026-04-01", []),
+        # a model put online on apps named after it is the launched one
+        ("星河今日发布新一代推理模型Orbit-R2。Orbit-R2已同步上线腾讯元宝和腾讯云。", "2026-04-01",
+         [("release", "Orbit-R2", "星河", None)]),
+        # a quoted denial is no name
+        ("对此，星河科技回应称，公司“不会在短期内”推出Orbit-5。", "2026-04-01", []),
+        # base models an app calls, listed after 包括, are no filings
+        ("星河科技表示，旗下AI助手“小星”已完成北京市生成式人工智能服务登记，其调用的底层模型包括"
+         "公司自研的星河大模型以及已完成备案的DeepSeek-V3。", "2026-04-01",
+         [("registration", "小星", "星河科技", None)]),
+        # a clause announcing the next one lends it its model
+        ("可灵AI于3月25日发布公告称，自4月1日起调整会员订阅价格：黄金会员由66元上调至79元。",
+         "2026-03-26", [("price_change", "可灵", "快手", None)]),
+    ],
+)
+def test_heldout66_and_67_public_sector_deals_and_hosts(
+        gazetteer, rules, text, published, expected):
+    assert found_with_version(text, published, gazetteer, rules) == expected
+
+
+def test_one_of_the_first_apps_of_a_kind_names_no_batch(gazetteer, rules):
+    text = ("星河银行3月24日发布消息称，该行智能客服应用“星银小智”已完成星河省生成式人工智能"
+            "服务登记，成为省内首批完成登记的城商行AI应用之一。")
+    found = mentions_in_article(article(text, datetime(2026, 3, 25)), gazetteer, rules)
+    assert [(m.model, m.batch) for m in found] == [("星银小智", None)]
