@@ -212,7 +212,9 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 58 (tuned on after its first score)", "heldout58.json"),
               ("held-out 62 (tuned on after its first score)", "heldout62.json"),
               ("held-out 63 (tuned on after its first score)", "heldout63.json"),
-              ("held-out 61 (tuned on after its first score)", "heldout61.json"))
+              ("held-out 61 (tuned on after its first score)", "heldout61.json"),
+              ("held-out 66 (tuned on after its first score)", "heldout66.json"),
+              ("held-out 67 (tuned on after its first score)", "heldout67.json"))
 UNTOUCHED = ("heldout57.json", "heldout59.json", "heldout60.json", "heldout64.json",
              "heldout65.json")
 
