@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extractors.gazetteer import OPENING_QUOTES, version_after_quote
 from extractors.normalize import simplify
 
 if TYPE_CHECKING:
@@ -48,11 +49,7 @@ _LIST_OPENING = re.compile(
 # The endings of a company's or institution's full name, which no prose is: 新希望集团,
 # 四川智慧蓉城运行中心, 穆罕默德·本·扎耶德人工智能大学.
 _FULL_NAME_ENDINGS = ("公司", "集团", "中心", "研究院", "研究所", "实验室", "大学", "学院", "医院")
-_OPENING_QUOTES = "“\"「『"
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』\s]")
-_CLOSING_QUOTES = "”\"」』"
-# A version right after a quoted name's closing quote: dotted, or after V (“星河”2.0, “星河”V3).
-_VERSION_AFTER_QUOTE = re.compile(r"[vV]?(\d+\.\d+(?:\.\d+)*|(?<=[vV])\d+)(?![\d.%])")
 _QUOTED_PART = re.compile(r"[“”\"「」『』]")
 
 
@@ -207,7 +204,7 @@ def discover_models(
         if kept and found.start < kept[-1].end:
             continue  # overlaps an earlier, longer candidate
         if _NAMED_AFTER.match(text, found.end) and found.start > 0 and (
-                text[found.start - 1] not in _OPENING_QUOTES) and found.kind != "org_prefix":
+                text[found.start - 1] not in OPENING_QUOTES) and found.kind != "org_prefix":
             continue  # "全球中期天气预报大模型“风清”": what the quoted name after it is
         inside = [m for m in models if found.start < m.end and m.start < found.end]
         if inside and not (found.field and "·" not in found.surface) and not _names_more(
@@ -281,15 +278,14 @@ def _candidate(
     if field:  # (a quoted part of a cell's name is the name: "2｜“粤省事”AI助手｜…")
         name = _QUOTED_PART.sub("", name)
     # (delimited as quotes delimit it: by a field's label or a list item's end)
-    quoted = field or delimited or start > 0 and text[start - 1] in _OPENING_QUOTES
+    quoted = field or delimited or start > 0 and text[start - 1] in OPENING_QUOTES
     if not _is_name(name, rules, quoted, field or delimited):
         return None
     version = match.groupdict().get("version")
     if version:
         end = match.end("version")
-    elif quoted and text[end : end + 1] in _CLOSING_QUOTES and (
-            after := _VERSION_AFTER_QUOTE.match(text, end + 1)):
-        version, end = after.group(1), after.end()  # “星河”2.0大模型
+    elif quoted and (after := version_after_quote(text, end)):
+        version, end = after  # “星河”2.0大模型
     owner = match.groupdict().get("brand") or match.groupdict().get("owner")
     if owner and is_legal_name(owner):
         owner = _LIST_OPENING.sub("", owner, 1)
@@ -312,7 +308,7 @@ def _names_more(found: Discovery, inside: list[Match], text: str, rules: Discove
     after_noun = text[: found.start].rstrip().endswith(_MODEL_NOUN_TAIL) or bool(
         rules.delimiting_verbs.search(text, max(0, found.start - 4), found.start))
     delimited = found.kind in ("app", "service") or after_noun or (
-        found.start > 0 and text[found.start - 1] in _OPENING_QUOTES)
+        found.start > 0 and text[found.start - 1] in OPENING_QUOTES)
     if not delimited or any(m.start < found.start or m.end > found.end for m in inside):
         return False
     if len({m.entry.organization for m in inside}) > 1:

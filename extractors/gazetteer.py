@@ -25,9 +25,9 @@ _WORD = re.compile(r"[a-z]{4,}")
 _GLUED_VERSION = re.compile(r"\d+(?:\.\d+)*(?![\d.]*[a-z])")
 _VERSION = re.compile(r"\s?-?v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
 # …and one right after a quoted name's closing quote: dotted, or after V (“大瓦特”2.0, “星河”V3).
-_QUOTED_VERSION = re.compile(r"(?=v?\d+\.\d|v\d)v?(\d+(?:\.\d+)*)(?![\d.]*[a-z]{2})", re.I)
-_OPENING_QUOTES = "“\"「『"
-_CLOSING_QUOTES = "”\"」』"
+_QUOTED_VERSION = re.compile(r"[vV]?(\d+\.\d+(?:\.\d+)*|(?<=[vV])\d+)(?![\d.%])")
+OPENING_QUOTES = "“\"「『"
+CLOSING_QUOTES = "”\"」』"
 # A whole number set apart after a Latin name is its generation (Baichuan 4, Gemini-2), and so is
 # one glued to it where the matcher let it (XuanYuan3-70B, see `_GLUED_VERSION`), unless a
 # unit or a measure word makes it a figure (Kimi 2月, Qwen 72B, DeepSeek 3款), or a letter glued
@@ -418,6 +418,15 @@ def _trim(key: str, start: int) -> _Label | None:
     return _Label(start, end)
 
 
+def version_after_quote(text: str, end: int) -> tuple[str, int] | None:
+    """The version right after the closing quote at text[end] of a quoted name, and where it
+    ends: “大瓦特”2.0, “星河”V3."""
+    if text[end : end + 1] not in CLOSING_QUOTES:
+        return None
+    found = _QUOTED_VERSION.match(text, end + 1)
+    return (found.group(1), found.end()) if found else None
+
+
 def _version_at(
     text: str, start: int, end: int, label: _Label | None
 ) -> tuple[str | None, int]:
@@ -441,10 +450,10 @@ def _version_at(
             version, end = version + point.group(), point.end()
     else:
         match = _VERSION.match(text, end)
-        if start and text[start - 1] in _OPENING_QUOTES and text[end : end + 1] in (
-                _CLOSING_QUOTES):  # (a version after the quoted name: “大瓦特”2.0)
-            match = _QUOTED_VERSION.match(text, end + 1) or match
-        if match and ("." in match.group(1) or match.group(0).lstrip(" -")[:1] in "vV"):
+        quoted = start and text[start - 1] in OPENING_QUOTES and version_after_quote(text, end)
+        if quoted:  # (a version after the quoted name: “大瓦特”2.0)
+            version, end = quoted
+        elif match and ("." in match.group(1) or match.group(0).lstrip(" -")[:1] in "vV"):
             version, end = match.group(1), match.end()
         elif lettered := _LETTER_VERSION.match(text, end):
             version, end = lettered.group(1), lettered.end()
