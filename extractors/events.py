@@ -378,7 +378,8 @@ class CueRules:
             venue_after=re.compile(roles.get("venue_after", r"(?!x)x")),
             hosting_verbs=re.compile(roles.get("hosting_verbs", r"(?!x)x")),
             model_subject=re.compile(roles.get("model_subject", r"(?!x)x")),
-            announcing_end=re.compile(roles.get("announcing_end", r"(?!x)x")),
+            # (the words that report a clause's news, at its end: see `reporting`)
+            announcing_end=re.compile(f"(?:{dates.get('reporting', '(?!x)x')})[:：]?\\s*$"),
             organisation_anaphors=tuple(roles["organisation_anaphors"]),
             chained_starts=tuple(roles.get("chained_starts", [])),
             sentence_chained_starts=tuple(roles.get("sentence_chained_starts", [])),
@@ -2402,23 +2403,17 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
             entry = gazetteer.organizations.get(match.entry.organization)
             if entry is not None:  # "DeepSeek完成融资": the model names its company
                 found.append(Match(entry, match.start, match.end, match.surface))
-    for pattern in rules.company_names:
-        for named in pattern.finditer(clause.text):
-            start, end = named.span("name")
-            name = named["name"]
-            if described := rules.legal_name_described.match(name):
-                # "灵巧手研发商灵心巧手（北京）科技有限公司": the legal name after what it makes
-                name, start = name[described.end():], start + described.end()
-            overlapped = [m for m in [*clause.matches, *found] if m.start < end and start < m.end
-                          and (m.entry.status == "gazetteer" or m.entry.kind == "organization")]
-            if overlapped and not _subsidiary(name, start, overlapped, rules) and not (
-                    _holds_other_name(name, start, overlapped, rules)):
-                continue  # (a name discovery took for an app may still be a company: 平台Statsig)
-            found = [o for o in found if o not in overlapped]
-            if not _is_company_name(name, named, rules):
-                continue  # "该公司", "人工智能", "公司AI阅读助手"
-            entry = Entry("organization", name, None, status="discovered")
-            found.append(Match(entry, start, end, name))
+    for named, name, start, end in _company_names(clause.text, rules):
+        overlapped = [m for m in [*clause.matches, *found] if m.start < end and start < m.end
+                      and (m.entry.status == "gazetteer" or m.entry.kind == "organization")]
+        if overlapped and not _subsidiary(name, start, overlapped, rules) and not (
+                _holds_other_name(name, start, overlapped, rules)):
+            continue  # (a name discovery took for an app may still be a company: 平台Statsig)
+        found = [o for o in found if o not in overlapped]
+        if not _is_company_name(name, named, rules):
+            continue  # "该公司", "人工智能", "公司AI阅读助手"
+        entry = Entry("organization", name, None, status="discovered")
+        found.append(Match(entry, start, end, name))
     text = clause.text
     # "上海岩芯数智人工智能科技有限公司（RockAI）", "…人工智能大学（MBZUAI）": one organisation,
     # known by its short name; a short name with another name in brackets is known by the
@@ -2442,6 +2437,19 @@ def _organisations(clause: _Clause, gazetteer: Gazetteer, rules: CueRules) -> li
                   key=lambda m: m.start)
 
 
+def _company_names(text: str, rules: CueRules) -> Iterator[tuple[re.Match[str], str, int, int]]:
+    """What the company-name patterns find in `text`: each match, its name and the name's
+    span, the name without what the company makes before its legal name ("灵巧手研发商灵心巧手
+    （北京）科技有限公司")."""
+    for pattern in rules.company_names:
+        for named in pattern.finditer(text):
+            start, end = named.span("name")
+            name = named["name"]
+            if described := rules.legal_name_described.match(name):
+                name, start = name[described.end():], start + described.end()
+            yield named, name, start, end
+
+
 def _is_company_name(name: str, named: re.Match[str], rules: CueRules) -> bool:
     """Whether `name`, which company-name match `named` found, is a name: not an anaphor or
     a time ("该公司", "公司近日…"), a regulator, generic words ("人工智能") or a stop name."""
@@ -2456,13 +2464,9 @@ def _in_company_name(clause: str, at: int, known: tuple[Match, ...], rules: CueR
     未来 of "电智未来近日完成A轮融资" plans nothing (but a name running into a known one is
     none: "苹果并未在会上推出…"). (Looked for only where a plan or negation word stands,
     which is rare.)"""
-    for pattern in rules.company_names:
-        for named in pattern.finditer(clause):
-            start, end = named.span("name")
-            if start <= at < end and _is_company_name(named["name"], named, rules) and not any(
-                    m.start < end and start < m.end for m in known):
-                return True
-    return False
+    return any(start <= at < end and _is_company_name(name, named, rules)
+               and not any(m.start < end and start < m.end for m in known)
+               for named, name, start, end in _company_names(clause, rules))
 
 
 def _holds_other_name(name: str, start: int, overlapped: list[Match], rules: CueRules) -> bool:
