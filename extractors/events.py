@@ -1355,12 +1355,10 @@ def _sentence_events(
     cue_words = len(hits)  # (a list's words, 批, 公司, 有限, make no clause one with a cue word)
     if context:
         hits += [(m.start(), m.group()) for m in rules.context_triggers.finditer(folded)]
-    # Only the types whose trigger words the sentence holds can have a cue in it (less those
-    # its sentence traps switch off). Cue and trap patterns never cross a comma, so they run
-    # once over the sentence.
+    # Only the types whose trigger words the sentence holds can have a cue in it. Cue and trap
+    # patterns never cross a comma, so they run once over the sentence.
     present = frozenset().union(*(rules.trigger_types[word] for _, word in hits))
-    present = present - _switched_off(sentence, rules, present, previous)
-    candidates, own_cues = _cue_candidates(sentence, folded, rules, present, context)
+    candidates, own_cues = _cue_candidates(sentence, folded, rules, present, context, previous)
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
     matches = _names_in(sentence, gazetteer, rules, earlier)
@@ -1803,15 +1801,17 @@ def _has_modal_word(text: str, rules: CueRules) -> bool:
 
 
 def _cue_candidates(
-    text: str, folded: str, rules: CueRules, present: frozenset[str], context: frozenset[str]
+    text: str, folded: str, rules: CueRules, present: frozenset[str], context: frozenset[str],
+    previous: str | None = None,
 ) -> tuple[list[_Cue], list[_Cue]]:
     """Cue matches of `text` outside traps, for the types in `present` (the types whose
-    trigger words the text holds, minus those its sentence switched off), and of them the
-    text's own cues (not those a list the sentence before opened gives it). The patterns
-    search `folded`, `text` casefolded."""
+    trigger words the text holds) its sentence traps do not switch off (`previous` is the
+    sentence before in the paragraph), and of them the text's own cues (not those a list the
+    sentence before opened gives it). The patterns search `folded`, `text` casefolded."""
     candidates: list[_Cue] = []
     from_context: list[_Cue] = []
     holds = folded.__contains__
+    matched: list[tuple[EventType, list[tuple[re.Match[str], list[_Cue]]]]] = []
     for event_type in rules.types:
         if event_type.name not in present:
             continue
@@ -1822,8 +1822,14 @@ def _cue_candidates(
         found = [(cue, into) for scans, into in kinds for pattern, needs in scans
                  if not needs or any(map(holds, needs))
                  for cue in pattern.finditer(folded)]
-        if not found:
-            continue  # (its traps only matter where it has cues: most sentences hold none)
+        if found:  # (its traps only matter where it has cues: most sentences hold none)
+            matched.append((event_type, found))
+    # (and so do the sentence's traps: looked for only for the types with cues)
+    off = _switched_off(text, rules, frozenset(t.name for t, _ in matched), previous) \
+        if matched else frozenset()
+    for event_type, found in matched:
+        if event_type.name in off:
+            continue
         trapped = [t.span() for trap, needs in event_type.traps
                    if not needs or any(map(holds, needs))
                    for t in trap.finditer(folded)]
