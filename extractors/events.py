@@ -2045,7 +2045,6 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         # 首批获准向公众提供服务的大模型之一"), never a background one.
         batch = _batch(cue_clause.text, rules) or _batch(clause.text, rules) or next(
             (b for c in clauses if not c.background and (b := _batch(c.text, rules))), None)
-    when = scope.cue_date(cue_at, models_at, cue.event_type)
     following = clauses[cue_at + 1] if cue_at + 1 < len(clauses) else None
     if (cue.event_type in rules.agent_types
             and _attributive(cue_clause, cue, following, rules)
@@ -2062,9 +2061,13 @@ def _events(scope: _Scope, cue_at: int, models_at: int, cue: _Cue) -> Iterator[_
         own = cue if models_at == cue_at else None
         target = _organisation_target(clause, own, gazetteer, rules)
         if target is not None:
-            yield _Found(cue.event_type, cue.text, None, target, None, when, batch)
+            yield _Found(cue.event_type, cue.text, None, target, None,
+                         scope.cue_date(cue_at, models_at, cue.event_type), batch)
         return
     models = _event_models(clause, cue.event_type, gazetteer, rules)
+    if not models:
+        return
+    when = scope.cue_date(cue_at, models_at, cue.event_type)  # (dating is the costly part)
     launch = None  # the release-like cue of the models' clause
     if models_at == cue_at and cue.event_type in rules.agent_types:
         launch = cue
