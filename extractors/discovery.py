@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from extractors.gazetteer import OPENING_QUOTES, version_after_quote
 from extractors.normalize import simplify
+from extractors.prefilter import ScanGroup
 
 if TYPE_CHECKING:
     from extractors.gazetteer import Gazetteer, Match
@@ -87,7 +88,7 @@ class DiscoveryRules:
     appositive_not_after: tuple[str, ...]
     delimiting_verbs: re.Pattern[str]  # a release verb closing the text before a name
     longest_generic: int
-    needed_words: frozenset[str]  # the `needs` of all patterns
+    scans: ScanGroup[Pattern]  # the patterns with their prefilters
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_DISCOVERY_PATH) -> DiscoveryRules:
@@ -133,7 +134,7 @@ class DiscoveryRules:
             delimiting_verbs=re.compile(
                 "(?:" + "|".join(map(re.escape, raw["delimiting_verbs"]["words"])) + r")了?\s?$"),
             longest_generic=max(map(len, generic)),
-            needed_words=frozenset(word for p in patterns for word in p.needs),
+            scans=ScanGroup(patterns),
         )
 
 
@@ -177,8 +178,7 @@ def discover_models(
     if known is None:
         known = gazetteer.find(text) if gazetteer is not None else []
     candidates: list[Discovery] = []
-    present = {word for word in rules.needed_words if word in text}  # (each looked for once)
-    for pattern in rules.patterns:
+    for pattern in rules.scans.runnable(text)[0]:
         if pattern.kind == "org_prefix":
             for org in (m for m in known if m.entry.kind == "organization"):
                 match = pattern.regex.match(text, org.end)
@@ -186,8 +186,6 @@ def discover_models(
                     found = _candidate(match, pattern.kind, text, rules, pattern.strip_generic)
                     if found is not None:
                         candidates.append(_with_org(found, org.entry.name))
-            continue
-        if pattern.needs and present.isdisjoint(pattern.needs):
             continue
         for match in pattern.regex.finditer(text):
             if pattern.kind == "appositive" and _after_quantifier(text, match, rules):

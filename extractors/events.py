@@ -43,7 +43,7 @@ from extractors.discovery import (
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
 from extractors.normalize import casefold_in_place, simplify, stable_id
-from extractors.prefilter import Scan, scan
+from extractors.prefilter import Scan, ScanGroup, scan
 from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
@@ -146,6 +146,13 @@ class EventType:
     companion_of: frozenset[str] = frozenset()
     # …or searched before it, up to it: "新一代开源模型Qwen2.5正式发布".
     companion_before: re.Pattern[str] | None = None
+    # The cues and context cues, and the traps, with their prefilters (see prefilter.py)
+    cue_scans: ScanGroup[Scan] = field(init=False, repr=False, compare=False)
+    trap_scans: ScanGroup[Scan] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cue_scans", ScanGroup(self.cues, self.context_cues))
+        object.__setattr__(self, "trap_scans", ScanGroup(self.traps))
 
 
 @dataclass(frozen=True)
@@ -1810,18 +1817,15 @@ def _cue_candidates(
     sentence before opened gives it). The patterns search `folded`, `text` casefolded."""
     candidates: list[_Cue] = []
     from_context: list[_Cue] = []
-    holds = folded.__contains__
     matched: list[tuple[EventType, list[tuple[re.Match[str], list[_Cue]]]]] = []
     for event_type in rules.types:
         if event_type.name not in present:
             continue
-        kinds = [(event_type.cues, candidates)]
-        if event_type.name in context:
-            kinds.append((event_type.context_cues, from_context))
         # (a pattern none of whose literals the sentence holds cannot match it: see prefilter)
-        found = [(cue, into) for scans, into in kinds for pattern, needs in scans
-                 if not needs or any(map(holds, needs))
-                 for cue in pattern.finditer(folded)]
+        cues, context_cues = event_type.cue_scans.runnable(folded)
+        found = [(cue, candidates) for s in cues for cue in s.regex.finditer(folded)]
+        if event_type.name in context:
+            found += [(cue, from_context) for s in context_cues for cue in s.regex.finditer(folded)]
         if found:  # (its traps only matter where it has cues: most sentences hold none)
             matched.append((event_type, found))
     # (and so do the sentence's traps: looked for only for the types with cues)
@@ -1830,9 +1834,8 @@ def _cue_candidates(
     for event_type, found in matched:
         if event_type.name in off:
             continue
-        trapped = [t.span() for trap, needs in event_type.traps
-                   if not needs or any(map(holds, needs))
-                   for t in trap.finditer(folded)]
+        trapped = [t.span() for trap in event_type.trap_scans.runnable(folded)[0]
+                   for t in trap.regex.finditer(folded)]
         for cue, into in found:
             start, end = cue.span()
             if not any(s <= start < e or s < end <= e for s, e in trapped):

@@ -11,7 +11,8 @@ beside the pattern (and cannot drift from it).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 try:  # (the parser is private: a Python without it only loses the prefilter)
     from re import _constants as _sre
@@ -22,6 +23,8 @@ except ImportError:  # pragma: no cover
 # A prefilter of more alternatives than this costs about what the scan it would save does.
 MAX_LITERALS = 4
 
+T = TypeVar("T", bound="_Prefiltered")
+
 
 class Scan(NamedTuple):
     """A compiled pattern and its prefilter: every match holds one of `needs` (casefolded);
@@ -29,6 +32,40 @@ class Scan(NamedTuple):
 
     regex: re.Pattern[str]
     needs: tuple[str, ...]
+
+
+class _Prefiltered(Protocol):
+    needs: tuple[str, ...]  # one of these is in every match; () when none is known
+
+
+class ScanGroup(Generic[T]):
+    """Lists of scans (or other patterns with `needs`) run over the same texts, each only on
+    a text that holds one of its literals. The literals of all of them are looked for once
+    per text; which patterns that leaves is worked out once per set of literals found, since
+    few sets recur (a cue sentence mostly holds one or two of a type's words). Checking each
+    pattern's own literals instead costs more than the scans it saves, the lists being long."""
+
+    # (a bound on the memo, far above the sets seen in practice)
+    MAX_REMEMBERED = 4096
+
+    def __init__(self, *lists: Sequence[T]) -> None:
+        self.lists = tuple(tuple(patterns) for patterns in lists)
+        self.literals = tuple(sorted({word for patterns in lists for p in patterns
+                                      for word in p.needs}))
+        self._runnable: dict[tuple[str, ...], tuple[tuple[T, ...], ...]] = {}
+
+    def runnable(self, text: str) -> tuple[tuple[T, ...], ...]:
+        """For each list, its patterns that may match `text`, in list order."""
+        present = tuple([word for word in self.literals if word in text])
+        found = self._runnable.get(present)
+        if found is None:
+            if len(self._runnable) >= self.MAX_REMEMBERED:
+                self._runnable.clear()
+            held = frozenset(present)
+            found = self._runnable[present] = tuple(
+                tuple(p for p in patterns if not p.needs or not held.isdisjoint(p.needs))
+                for patterns in self.lists)
+        return found
 
 
 def scan(regex: re.Pattern[str]) -> Scan:
