@@ -542,6 +542,10 @@ class _Clause:
     # nor is a mere trigger word, 购 in "AI购物助手").
     free_cue: bool
     background: bool  # "…发布以来", "…公开邀测之后": told as background
+    # (`_event_models` of the clause, for filings and for other types: asked for several
+    # times per cue)
+    event_models: dict[bool, list[Match]] = field(
+        default_factory=dict, compare=False, repr=False, hash=False)
 
     def starts_with(self, words: tuple[str, ...]) -> bool:
         text = self.text.lstrip(_QUOTES)
@@ -2220,13 +2224,24 @@ def _event_models(
     Comparison points (对标ChatGPT, GPT-4级) are left out. In filing lists an organisation
     standing alone (…、百川智能、…) stands for its one flagship model.
     """
+    filing = event_type in FILING_TYPES
+    found = clause.event_models.get(filing)
+    if found is None:
+        found = clause.event_models[filing] = _clause_models(clause, filing, gazetteer, rules)
+    return list(found)
+
+
+def _clause_models(
+    clause: _Clause, filing: bool, gazetteer: Gazetteer, rules: CueRules
+) -> list[Match]:
+    """`_event_models` of a clause, for a filing type or (`filing` False) another."""
     models: list[Match] = []
     matches = clause.matches
     reference_end = -1  # where the last comparison point or model in use ended
     for index, match in enumerate(matches):
         if match.entry.kind == "model":
             service = match.entry.status == "discovered" and match.entry.family == "service"
-            if service and event_type not in FILING_TYPES:
+            if service and not filing:
                 continue  # a quoted name in a list (、“X”) counts only in filing lists
             following = matches[index + 1] if index + 1 < len(matches) else None
             if following is not None and following.entry.kind == "model" and (
@@ -2241,7 +2256,7 @@ def _event_models(
             else:
                 models.append(match)
             continue
-        if event_type not in FILING_TYPES:
+        if not filing:
             continue
         following = matches[index + 1] if index + 1 < len(matches) else None
         # "…、百川智能、…" names its flagship; "百川智能的百川大模型", "小红书旗下应用“点点”"
@@ -2282,7 +2297,8 @@ def _event_models(
     kept = list(chosen.values())
     if not kept and models:  # every version was a starting point
         kept = [m for m in models if m.version is not None][-1:]
-    return [m for m in models if m in kept]
+    kept_set = set(kept)
+    return [m for m in models if m in kept_set]
 
 
 def _only_references(clause: _Clause, rules: CueRules) -> bool:
