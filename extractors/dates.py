@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
+from extractors.prefilter import ScanGroup, necessary_literals
 from extractors.records import EventDate
 
 _FULL = re.compile(
@@ -75,6 +77,18 @@ _EVENT_PATTERNS = (
     # "今年以来", "去年上半年": the year only.
     ("this_y", re.compile(r"(今年|去年|前年)(?![\d一二三四五六七八九十])")),
 )
+
+
+class _DatePattern(NamedTuple):
+    kind: str
+    regex: re.Pattern[str]
+    needs: tuple[str, ...]  # one of these is in every match (see prefilter.py)
+
+
+# (each tried only on text holding one of its literals: most sentences hold a few of them;
+# the literals come casefolded, the same as they are written here, no pattern spelling a capital)
+_EVENT_SCANS = ScanGroup([_DatePattern(kind, regex, tuple(necessary_literals(regex) or ()))
+                          for kind, regex in _EVENT_PATTERNS])
 # Every event-date pattern holds one of these: text without any has no date (fast reject).
 _ANY_DATE_WORD = re.compile(
     rf"\d|今|去年|前年|昨|前天|前日|月|近日|日前|近期|周|星期|礼拜|此前不久|刚刚|{_HOLIDAY_NAMES}"
@@ -140,7 +154,7 @@ def resolve_event_date(sentence: str, reference: date | None) -> EventDate | Non
     """
     if not _ANY_DATE_WORD.search(sentence):
         return None
-    for kind, pattern in _EVENT_PATTERNS:
+    for kind, pattern, _needs in _EVENT_SCANS.runnable(sentence)[0]:
         match = pattern.search(sentence)
         if not match:
             continue
