@@ -166,7 +166,7 @@ class CueRules:
     trigger_types: dict[str, frozenset[str]]  # casefolded trigger word → its types
     # Each distinct sentence-trap pattern with the types it switches off (types sharing their
     # traps share one: it runs once per sentence).
-    sentence_trap_groups: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+    sentence_traps: ScanGroup[_SentenceTrap]  # those of all types, each once
     window: int
     # Negations and plans; non-modal words first, so that 未来 is read whole before 未 is found
     # in it.
@@ -311,9 +311,7 @@ class CueRules:
                     name, rank, triggers, context_triggers,
                     tuple(map(scan, _compile_cues(spec["cues"]))),
                     tuple(map(scan, _compile_folded(spec.get("traps", [])))),
-                    _one_pattern([*(trap for shared in spec.get("shared_sentence_traps", [])
-                                    for trap in raw["shared_sentence_traps"][shared]),
-                                  *spec.get("sentence_traps", [])]),
+                    _compile_all(_sentence_trap_sources(raw, spec)),
                     tuple(map(scan, _compile_folded(context_cues))),
                     re.compile(spec["companion"], re.I) if "companion" in spec else None,
                     frozenset(spec.get("companion_of", [])),
@@ -333,7 +331,7 @@ class CueRules:
             context_triggers=_any_word(
                 (t for spec in types for t in spec.context_triggers), folded=True),
             trigger_types={word: frozenset(names) for word, names in trigger_types.items()},
-            sentence_trap_groups=_trap_groups(types),
+            sentence_traps=_sentence_traps(raw),
             window=int(modality["window"]),
             modal_words=_modal_words(modality),
             disposal_markers=tuple(modality.get("disposal_markers", [])),
@@ -455,12 +453,34 @@ def _with_edition(pattern: str, versions: dict) -> str:
     return pattern.replace("{edition}", versions["edition"])
 
 
-def _trap_groups(types: list[EventType]) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
-    groups: dict[re.Pattern[str], set[str]] = {}
-    for event_type in types:
-        for trap in event_type.sentence_traps:
-            groups.setdefault(trap, set()).add(event_type.name)
-    return tuple((trap, frozenset(names)) for trap, names in groups.items())
+class _SentenceTrap(NamedTuple):
+    regex: re.Pattern[str]  # searched with re.I on the sentence
+    needs: tuple[str, ...]  # one of these is in every match, casefolded (see prefilter.py)
+    anchored: bool  # it opens the sentence: tried there only
+    names: frozenset[str]  # the types it switches off
+
+
+def _sentence_trap_sources(raw: dict, spec: dict) -> list[str]:
+    """A type's sentence traps: the shared lists it names, then its own."""
+    return [*(trap for shared in spec.get("shared_sentence_traps", [])
+              for trap in raw["shared_sentence_traps"][shared]),
+            *spec.get("sentence_traps", [])]
+
+
+def _sentence_traps(raw: dict) -> ScanGroup[_SentenceTrap]:
+    """Every type's sentence traps, each once with the types it switches off. Each is its own
+    pattern with its own prefilter: an alternation of them all, tried at every position of
+    every sentence with a cue, cost several times what the prefiltered ones do."""
+    names: dict[str, set[str]] = {}
+    for name, spec in raw["types"].items():
+        for source in _sentence_trap_sources(raw, spec):
+            names.setdefault(source, set()).add(name)
+    traps = []
+    for source, types in names.items():
+        found = scan(re.compile(source, re.I))
+        traps.append(_SentenceTrap(found.regex, found.needs, source.startswith("^"),
+                                   frozenset(types)))
+    return ScanGroup(traps)
 
 
 def _compile_cues(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -484,18 +504,6 @@ def _compile_folded(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in patterns)
-
-
-def _one_pattern(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    """`patterns` as at most two alternations, one search each per sentence: those anchored at
-    the sentence's start as one pattern anchored once (tried there only: in the other
-    alternation each would be tried at every position), and the others."""
-    free = [p for p in patterns if not p.startswith("^")]
-    anchored = [p[1:] for p in patterns if p.startswith("^")]
-    sources = ["|".join(f"(?:{p})" for p in free)] if free else []
-    if anchored:
-        sources.append("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")
-    return _compile_all(sources)
 
 
 def _modal_words(modality: dict) -> re.Pattern[str]:
@@ -1514,20 +1522,22 @@ def _switched_off(
     """The types of `present` whose sentence traps `sentence` springs, or the sentence before
     it when this one goes on from it ("一年前的5月6日，DeepSeek发布…。随后一周内，…相继宣布降价":
     the retrospective goes on)."""
-    follows_on: bool | None = None  # (worked out once, when first needed)
-    off: frozenset[str] = frozenset()
     if item := _LIST_ITEM.match(sentence):  # ("④ 此前，OpenAI已于8月底推出…": the line's words)
         sentence = sentence[item.end():].lstrip()
-    for trap, names in rules.sentence_trap_groups:
-        if names.isdisjoint(present):
+    off = _springs(sentence, rules, present)
+    if present - off and previous is not None and rules.follow_on_starts.match(sentence):
+        off |= _springs(previous, rules, present - off)
+    return off
+
+
+def _springs(sentence: str, rules: CueRules, present: frozenset[str]) -> frozenset[str]:
+    """The types of `present` whose sentence traps `sentence` springs."""
+    off: frozenset[str] = frozenset()
+    for trap in rules.sentence_traps.runnable(casefold_in_place(sentence))[0]:
+        if trap.names.isdisjoint(present) or trap.names <= off:
             continue
-        if trap.search(sentence):
-            off |= names
-            continue
-        if follows_on is None:
-            follows_on = previous is not None and rules.follow_on_starts.match(sentence) is not None
-        if follows_on and trap.search(previous):
-            off |= names
+        if (trap.regex.match if trap.anchored else trap.regex.search)(sentence):
+            off |= trap.names
     return off
 
 
