@@ -220,12 +220,15 @@ class Gazetteer:
         folded = casefold_in_place(text)
         matches: list[Match] = []
         position, last_end = 0, -1
-        starts = self._starts
+        starts, index = self._starts, self._index
         while True:
             found = starts.search(folded, position)
             if found is None:
                 break
             position = found.start()
+            if folded[position : position + 2] not in index and found.group() not in index:
+                position += 1  # (most characters that can start an alias start none here)
+                continue
             match = self._match_at(folded, position, last_end)
             if match is None:
                 position += 1
