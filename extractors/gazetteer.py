@@ -219,19 +219,16 @@ class Gazetteer:
         """Non-overlapping matches in `text` (already simplified), leftmost-longest."""
         folded = casefold_in_place(text)
         matches: list[Match] = []
-        position, last_end = 0, -1
-        starts, index = self._starts, self._index
-        while True:
-            found = starts.search(folded, position)
-            if found is None:
-                break
+        resume, last_end = 0, -1  # (where the last match ended: no match starts before)
+        index = self._index
+        for found in self._starts.finditer(folded):  # (one scan: C jumps between candidates)
             position = found.start()
-            if folded[position : position + 2] not in index and found.group() not in index:
-                position += 1  # (most characters that can start an alias start none here)
+            if position < resume:
                 continue
+            if folded[position : position + 2] not in index and found.group() not in index:
+                continue  # (most characters that can start an alias start none here)
             match = self._match_at(folded, position, last_end)
             if match is None:
-                position += 1
                 continue
             key, entry, label = match
             end = position + len(key)
@@ -240,7 +237,6 @@ class Gazetteer:
             if family is not None:
                 entry, version, end = family
                 if entry is None:  # a new member of a family of models: discovery names it
-                    position += 1
                     continue
             elif label is _NUMBERED_STEM:  # 海螺03: the stem's letter and the number
                 number = _STEM_NUMBER.match(text, end)
@@ -250,7 +246,7 @@ class Gazetteer:
             elif entry.kind == "model":
                 version, end = _version_at(text, position, end, label)
             matches.append(Match(entry, position, end, text[position:end], version))
-            position = last_end = end
+            resume = last_end = end
         return matches
 
     def _add_to_families(self, entry: Entry, key: str, keys: list[str]) -> None:
