@@ -522,11 +522,39 @@ def _words_before(words: list[str], gap: int, also_not: str = "") -> re.Pattern[
 
 
 def _any_word(words, folded: bool = False) -> re.Pattern[str]:
-    """One alternation of literal words, longest first (a pattern that never matches if none);
-    `folded`: of the casefolded words, case-sensitive, for casefolded text (several times
-    faster than re.I)."""
-    unique = sorted({w.casefold() if folded else w for w in words}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, unique)) or r"(?!x)x", 0 if folded else re.I)
+    """One alternation of literal words, the longest that matches winning (a pattern that never
+    matches if none); `folded`: of the casefolded words, case-sensitive, for casefolded text
+    (several times faster than re.I), written as a trie (发(?:布|售)…), which the regex
+    engine tries in a third less time than a list of words: the trigger words are looked for
+    in every sentence."""
+    if folded:
+        return re.compile(_trie({w.casefold() for w in words}) or r"(?!x)x")
+    unique = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, unique)) or r"(?!x)x", re.I)
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of `words` as a trie: its branches part at distinct characters, so at
+    most one goes on at a time, and a word ending where a longer one goes on is tried after
+    it (greedy `?`): the longest word that matches wins, as in a list sorted longest first."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # (a word ends here)
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(rest) for char, rest in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+
+    return pattern(root)
 
 
 class _Cue(NamedTuple):  # (tuples: made for every cue candidate, they must be cheap)
