@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.events import CueRules
+from extractors import dates
+from extractors.discovery import default_rules
+from extractors.events import CueRules, _any_word
 from extractors.normalize import casefold_in_place, simplify
-from extractors.prefilter import MAX_LITERALS, necessary_literals, scan
+from extractors.prefilter import MAX_LITERALS, ScanGroup, necessary_literals, scan
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -76,3 +78,77 @@ def test_every_match_of_the_cue_file_holds_a_literal_of_its_prefilter():
                 checked += 1
                 assert any(word in text for word in needs), (pattern.pattern, match.group())
     assert checked > 1000
+
+
+def _gold_texts() -> list[str]:
+    return [simplify(case["text"])
+            for path in sorted(GOLD.glob("*.json"))
+            for case in json.loads(path.read_text(encoding="utf-8")).get("cases", [])]
+
+
+def test_a_group_runs_a_pattern_only_where_one_of_its_literals_is():
+    gift, rebate, any_number = (scan(re.compile(p)) for p in ("赠送[^,。]{0,4}会员", "(返现|返利)",
+                                                               r"\d+"))
+    group = ScanGroup([gift, rebate, any_number], [rebate])
+    assert group.runnable("下单即返利，另赠送一年会员") == ((gift, rebate, any_number), (rebate,))
+    assert group.runnable("下单即返利") == ((rebate, any_number), (rebate,))
+    # (a pattern with no literal always runs; the answer for a set of literals is remembered)
+    assert group.runnable("平平无奇的一句话") == ((any_number,), ())
+    assert group.runnable("又一句话") is group.runnable("平平无奇的一句话")
+
+
+def test_every_match_of_a_sentence_trap_holds_a_literal_of_its_prefilter():
+    """Sentence traps search the sentence ignoring case; their literals are casefolded."""
+    traps = [t for t in CueRules.load().sentence_traps.lists[0] if t.needs]
+    assert len(traps) > 20
+    checked = 0
+    for text in _gold_texts():
+        folded = casefold_in_place(text)
+        for trap in traps:
+            if trap.regex.search(text):
+                checked += 1
+                assert any(word in folded for word in trap.needs), trap.regex.pattern
+    assert checked > 100
+
+
+def test_every_match_of_a_discovery_pattern_holds_one_of_its_needs():
+    """The hand-written `needs` of seeds/discovery.toml, on every gold text."""
+    patterns = [p for p in default_rules().patterns if p.needs]
+    assert len(patterns) > 30
+    checked = 0
+    for text in _gold_texts():
+        for pattern in patterns:
+            for match in pattern.regex.finditer(text):
+                checked += 1
+                assert any(word in text for word in pattern.needs), (pattern.regex.pattern,
+                                                                      match.group())
+    assert checked > 1000
+
+
+def test_date_patterns_literals_are_as_written():
+    """Date patterns search the sentence as it is: their literals must not need casefolding."""
+    for pattern in dates._EVENT_SCANS.lists[0]:
+        assert all(word == word.casefold() for word in pattern.needs), pattern.kind
+    assert sum(1 for p in dates._EVENT_SCANS.lists[0] if p.needs) > 10
+
+
+@pytest.mark.parametrize("text", [
+    "发布会上发布了新品，并宣布发售", "上调为每月9元后又上调", "发发布布会", "会发布", "",
+])
+def test_a_word_trie_finds_the_longest_word_as_a_sorted_list_does(text):
+    words = ["发布", "发布会", "发", "发售", "上调为", "上调", "调为", "会"]
+    as_list = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    as_trie = _any_word(words, folded=True)
+    assert [(m.start(), m.group()) for m in as_trie.finditer(text)] == [
+        (m.start(), m.group()) for m in as_list.finditer(text)]
+
+
+def test_the_trigger_trie_finds_what_the_trigger_list_finds_in_every_gold_text():
+    rules = CueRules.load()
+    words = sorted({w.casefold() for t in rules.types for w in t.triggers}, key=len,
+                   reverse=True)
+    as_list = re.compile("|".join(map(re.escape, words)))
+    for text in _gold_texts():
+        folded = casefold_in_place(text)
+        assert [(m.start(), m.group()) for m in rules.triggers.finditer(folded)] == [
+            (m.start(), m.group()) for m in as_list.finditer(folded)]
