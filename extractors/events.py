@@ -164,9 +164,9 @@ class CueRules:
     triggers: re.Pattern[str]
     context_triggers: re.Pattern[str]
     trigger_types: dict[str, frozenset[str]]  # casefolded trigger word → its types
-    # Each distinct sentence-trap pattern with the types it switches off (types sharing their
-    # traps share one: it runs once per sentence).
-    sentence_traps: ScanGroup[_SentenceTrap]  # those of all types, each once
+    # Each distinct sentence trap with the types it switches off (a trap several types share
+    # runs once per sentence).
+    sentence_traps: ScanGroup[_SentenceTrap]
     window: int
     # Negations and plans; non-modal words first, so that 未来 is read whole before 未 is found
     # in it.
@@ -331,7 +331,7 @@ class CueRules:
             context_triggers=_any_word(
                 (t for spec in types for t in spec.context_triggers), folded=True),
             trigger_types={word: frozenset(names) for word, names in trigger_types.items()},
-            sentence_traps=_sentence_traps(raw),
+            sentence_traps=_sentence_traps(types),
             window=int(modality["window"]),
             modal_words=_modal_words(modality),
             disposal_markers=tuple(modality.get("disposal_markers", [])),
@@ -467,20 +467,16 @@ def _sentence_trap_sources(raw: dict, spec: dict) -> list[str]:
             *spec.get("sentence_traps", [])]
 
 
-def _sentence_traps(raw: dict) -> ScanGroup[_SentenceTrap]:
+def _sentence_traps(types: list[EventType]) -> ScanGroup[_SentenceTrap]:
     """Every type's sentence traps, each once with the types it switches off. Each is its own
     pattern with its own prefilter: an alternation of them all, tried at every position of
     every sentence with a cue, cost several times what the prefiltered ones do."""
-    names: dict[str, set[str]] = {}
-    for name, spec in raw["types"].items():
-        for source in _sentence_trap_sources(raw, spec):
-            names.setdefault(source, set()).add(name)
-    traps = []
-    for source, types in names.items():
-        found = scan(re.compile(source, re.I))
-        traps.append(_SentenceTrap(found.regex, found.needs, source.startswith("^"),
-                                   frozenset(types)))
-    return ScanGroup(traps)
+    names: dict[re.Pattern[str], set[str]] = {}
+    for event_type in types:
+        for trap in event_type.sentence_traps:
+            names.setdefault(trap, set()).add(event_type.name)
+    return ScanGroup([_SentenceTrap(trap, scan(trap).needs, trap.pattern.startswith("^"),
+                                    frozenset(switched)) for trap, switched in names.items()])
 
 
 def _compile_cues(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
