@@ -2,6 +2,7 @@
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -61,15 +62,21 @@ def test_too_many_alternatives_give_no_prefilter():
     assert set(scan(re.compile("|".join(words[:MAX_LITERALS]))).needs) == set(words[:-1])
 
 
+@cache
+def _gold_texts() -> tuple[str, ...]:
+    """Every gold text, simplified (read once for all the tests here)."""
+    return tuple(simplify(case["text"])
+                 for path in sorted(GOLD.glob("*.json"))
+                 for case in json.loads(path.read_text(encoding="utf-8")).get("cases", []))
+
+
 def test_every_match_of_the_cue_file_holds_a_literal_of_its_prefilter():
     """On every gold text: no cue, context cue or trap pattern matches a sentence its
     prefilter would have skipped."""
     rules = CueRules.load()
     scans = [s for t in rules.types for s in (*t.cues, *t.context_cues, *t.traps) if s.needs]
     assert len(scans) > 100
-    texts = [casefold_in_place(simplify(case["text"]))
-             for path in sorted(GOLD.glob("*.json"))
-             for case in json.loads(path.read_text(encoding="utf-8")).get("cases", [])]
+    texts = [casefold_in_place(text) for text in _gold_texts()]
     assert len(texts) > 1000
     checked = 0
     for pattern, needs in scans:
@@ -78,12 +85,6 @@ def test_every_match_of_the_cue_file_holds_a_literal_of_its_prefilter():
                 checked += 1
                 assert any(word in text for word in needs), (pattern.pattern, match.group())
     assert checked > 1000
-
-
-def _gold_texts() -> list[str]:
-    return [simplify(case["text"])
-            for path in sorted(GOLD.glob("*.json"))
-            for case in json.loads(path.read_text(encoding="utf-8")).get("cases", [])]
 
 
 def test_a_group_runs_a_pattern_only_where_one_of_its_literals_is():
