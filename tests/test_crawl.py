@@ -34,7 +34,10 @@ FIXTURE_BASE = b"https://news.example.cn"
 UA = "modelwatch-test/0.1 (+https://example.org/contact)"
 # Server-side arrival gaps differ from client-side start gaps by the jitter of one loopback
 # round trip; a few milliseconds is plenty.
-TOLERANCE_S = 0.02
+# A request that leaves the client on time can still be timestamped late by the loopback
+# server's handler thread (the GIL is shared with the crawler's event loop on a loaded CI
+# core); one late stamp shortens the next gap by as much. Measured: up to 0.022 s.
+ARRIVAL_JITTER_S = 0.04
 HTML = "text/html; charset=utf-8"
 
 
@@ -66,8 +69,16 @@ def reasons(result: CrawlResult) -> dict[str, str]:
     return {dropped.item: dropped.reason for dropped in result.dropped}
 
 
-def gaps(times: list[float]) -> list[float]:
-    return [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+def assert_spaced(times: list[float], delay_s: float) -> None:
+    """Every two arrivals k apart are at least k delays apart, up to one late timestamp.
+
+    Checking every pair, not only neighbours, keeps a gate that is short by less than the
+    jitter on each gap from passing: its shortfall adds up over the run.
+    """
+    for j, earlier in enumerate(times):
+        for k in range(j + 1, len(times)):
+            interval = times[k] - earlier
+            assert interval >= (k - j) * delay_s - ARRIVAL_JITTER_S, (j, k, interval)
 
 
 @pytest.fixture
@@ -285,8 +296,9 @@ def test_429_with_retry_after_is_honoured_then_succeeds(site: Site) -> None:
     result = crawl([source("page", url)], policy(respect_robots=False), CrawlState())
     assert [page.url for page in result.pages] == [url]
     assert result.requests == 2
-    (gap,) = gaps(site.arrivals())
-    assert gap >= 0.3 - TOLERANCE_S
+    arrivals = site.arrivals()
+    assert len(arrivals) == 2
+    assert_spaced(arrivals, 0.3)
 
 
 def test_500_then_200_recovers_and_persistent_500_is_recorded(site: Site) -> None:
@@ -415,7 +427,7 @@ def test_per_host_delay_and_concurrency_hold_on_every_host(sites: Callable[..., 
 
     assert len(result.pages) == 12
     for host in hosts:
-        assert min(gaps(host.arrivals())) >= 0.1 - TOLERANCE_S
+        assert_spaced(host.arrivals(), 0.1)
         assert host.max_in_flight <= 2
     # The hosts were crawled side by side: 5 gaps of 0.1 s each, not 11.
     assert elapsed < 0.5 + 0.05 + 0.4
@@ -439,7 +451,7 @@ def test_robots_crawl_delay_slows_the_host_down(site: Site) -> None:
                    policy(per_host_delay_s=0.02), CrawlState())
     assert len(result.pages) == 4
     page_arrivals = site.arrivals("/p")
-    assert min(gaps(page_arrivals)) >= 0.15 - TOLERANCE_S
+    assert_spaced(page_arrivals, 0.15)
     assert site.paths().count("/robots.txt") == 1
 
 
