@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from extractors.gazetteer import OPENING_QUOTES, version_after_quote
 from extractors.normalize import simplify
-from extractors.prefilter import ScanGroup
+from extractors.prefilter import MAX_LITERALS, ScanGroup, necessary_literal_sets
 
 if TYPE_CHECKING:
     from extractors.gazetteer import Gazetteer, Match
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discovery.toml"
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 _MODEL_NOUN = "大模型"
 # A model noun and a quoted name right after a candidate: the candidate describes that name.
 _NAMED_AFTER = re.compile(r"(?:大模型|大语言模型|模型)[“\"「『]")
@@ -66,6 +67,9 @@ class Pattern:
     # The match's end delimits the name (a list item's end), so it may end with a model noun:
     # "3. 北京极佳视界科技有限公司，极佳世界模型；" (a gazetteer name inside still wins).
     delimited: bool = False
+    # More sets of which every match holds one each, read off the regex (see prefilter.py):
+    # most sentences name a model noun, few also a "旗下" or a hyphen.
+    also_needs: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ class DiscoveryRules:
     feature_ends: tuple[str, ...]
     owner_bad_ends: tuple[str, ...]
     bad_chars: frozenset[str]
-    bad_words: tuple[str, ...]
+    bad_word: re.Pattern[str]  # any of [stop] bad_words (one search, not a loop over them)
     version_like: re.Pattern[str]
     appositive_not_after: tuple[str, ...]
     delimiting_verbs: re.Pattern[str]  # a release verb closing the text before a name
@@ -110,8 +114,11 @@ class DiscoveryRules:
             needs = tuple(spec.get("needs", []))
             if any(word not in source for word in needs):
                 raise ValueError(f"{path}: pattern {source!r} does not spell {needs}")
+            also_needs = tuple(
+                tuple(sorted(words)) for words in necessary_literal_sets(regex, casefold=False)
+                if len(words) <= MAX_LITERALS and words != set(needs))
             patterns.append(Pattern(spec["kind"], regex, strip, needs, bool(spec.get("field")),
-                                    bool(spec.get("delimited"))))
+                                    bool(spec.get("delimited")), also_needs))
         stop, names = raw["stop"], raw["names"]
         generic = frozenset(simplify(word) for word in stop["generic"])
         return cls(
@@ -128,7 +135,7 @@ class DiscoveryRules:
             feature_ends=tuple(stop.get("feature_ends", [])),
             owner_bad_ends=tuple(stop["owner_bad_ends"]),
             bad_chars=frozenset(stop["bad_chars"]),
-            bad_words=tuple(stop["bad_words"]),
+            bad_word=re.compile("|".join(map(re.escape, stop["bad_words"])) or r"(?!x)x"),
             version_like=re.compile(stop["version_like"]),
             appositive_not_after=tuple(raw["appositive_not_after"]["words"]),
             delimiting_verbs=re.compile(
@@ -287,7 +294,7 @@ def _candidate(
     owner = match.groupdict().get("brand") or match.groupdict().get("owner")
     if owner and is_legal_name(owner):
         owner = _LIST_OPENING.sub("", owner, 1)
-    if owner and any(word in owner for word in rules.bad_words):
+    if owner and rules.bad_word.search(owner):
         return None  # "AI大模型正“飞入”百姓家": prose ran into a quote, no list item
     bad_starts = rules.quoted_bad_starts if is_full_name(owner or "") else rules.bad_starts
     if owner and (owner.startswith(bad_starts) or is_generic(owner, rules)
@@ -380,10 +387,10 @@ def _is_name(
         return False
     if name.casefold() in rules.stop_names or rules.version_like.match(name):
         return False
-    cjk_part = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
+    cjk_part = _NOT_CJK.sub("", name)
     # (a field's value may end with 模型: 服务名称：极佳世界模型)
     wording = cjk_part.removesuffix(_MODEL_NOUN_TAIL) if delimited else cjk_part
-    if any(word in wording for word in rules.bad_words):
+    if rules.bad_word.search(wording):
         return False
     # (grammar words at a name's edges are prose running into a model noun; quotes delimit a
     # name, so there only a few are: “个推AI助手” is a name, “一个令人惊叹的新模型” none)

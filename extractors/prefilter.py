@@ -37,6 +37,8 @@ class Scan(NamedTuple):
 
 class _Prefiltered(Protocol):
     needs: tuple[str, ...]  # one of these is in every match; () when none is known
+    # (an item may also carry `also_needs`: more such sets, one literal of each of which is in
+    # every match too; see `ScanGroup`)
 
 
 class ScanGroup(Generic[T]):
@@ -51,8 +53,15 @@ class ScanGroup(Generic[T]):
 
     def __init__(self, *lists: Sequence[T]) -> None:
         self.lists = tuple(tuple(patterns) for patterns in lists)
-        self.literals = tuple(sorted({word for patterns in lists for p in patterns
-                                      for word in p.needs}))
+        # (an item's `also_needs`, where it has them, are literal sets its matches hold besides
+        # `needs`: a pattern runs only on a text holding a literal of every one of its sets)
+        self._requirements = tuple(
+            tuple((p, tuple(filter(None, (p.needs, *getattr(p, "also_needs", ())))))
+                  for p in patterns)
+            for patterns in self.lists)
+        self.literals = tuple(sorted({word for required in self._requirements
+                                      for _, sets in required for words in sets
+                                      for word in words}))
         self._runnable: dict[tuple[str, ...], tuple[tuple[T, ...], ...]] = {}
 
     def runnable(self, text: str) -> tuple[tuple[T, ...], ...]:
@@ -64,8 +73,9 @@ class ScanGroup(Generic[T]):
                 self._runnable.clear()
             held = frozenset(present)
             found = self._runnable[present] = tuple(
-                tuple(p for p in patterns if not p.needs or not held.isdisjoint(p.needs))
-                for patterns in self.lists)
+                tuple(p for p, sets in required
+                      if all(not held.isdisjoint(words) for words in sets))
+                for required in self._requirements)
         return found
 
 
@@ -78,29 +88,36 @@ def scan(regex: re.Pattern[str]) -> Scan:
 def necessary_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
     """Casefolded strings one of which every match of `regex` holds, or None when the parse
     tree shows no such set (a literal split across groups, a class, an optional part)."""
+    return max(necessary_literal_sets(regex), key=_selectivity, default=None)
+
+
+def necessary_literal_sets(
+    regex: re.Pattern[str], casefold: bool = True
+) -> list[frozenset[str]]:
+    """Every set of strings the parse tree shows one of which every match of `regex` holds
+    (so every match holds one of each set), in pattern order. `casefold`: as found in the
+    casefolded text; else as written, for the text itself (a literal of a pattern ignoring
+    case then only where it has no case)."""
     if _sre_parse is None:  # pragma: no cover
-        return None
+        return []
     try:
         parsed = _sre_parse.parse(regex.pattern, regex.flags)
     except (re.error, TypeError, ValueError):  # pragma: no cover
-        return None
-    return _needed(list(parsed), ignore_case=bool(regex.flags & re.I))
+        return []
+    return _needed(list(parsed), bool(regex.flags & re.I), casefold)
 
 
-def _needed(items: list, ignore_case: bool) -> frozenset[str] | None:
-    best: frozenset[str] | None = None
+def _needed(items: list, ignore_case: bool, casefold: bool) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
     run: list[str] = []
-
-    def better(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and (best is None or _selectivity(found) > _selectivity(best)):
-            best = found
 
     def end_run() -> None:
         if run:
             literal = "".join(run)
-            if _folds_safely(literal, ignore_case):
-                better(frozenset({literal.casefold()}))
+            if casefold and _folds_safely(literal, ignore_case):
+                found.append(frozenset({literal.casefold()}))
+            elif not casefold and (not ignore_case or literal.lower() == literal.upper()):
+                found.append(frozenset({literal}))
             run.clear()
 
     for op, value in items:
@@ -110,19 +127,21 @@ def _needed(items: list, ignore_case: bool) -> frozenset[str] | None:
         end_run()
         if op is _sre.SUBPATTERN:
             _group, add_flags, _del_flags, body = value
-            better(_needed(list(body), ignore_case or bool(add_flags & re.I)))
+            found += _needed(list(body), ignore_case or bool(add_flags & re.I), casefold)
         elif op is _sre.ATOMIC_GROUP:
-            better(_needed(list(value), ignore_case))
+            found += _needed(list(value), ignore_case, casefold)
         elif op is _sre.BRANCH:
-            alternatives = [_needed(list(branch), ignore_case) for branch in value[1]]
+            # (each alternative's most selective set: one of their union is in every match)
+            alternatives = [max(_needed(list(branch), ignore_case, casefold), key=_selectivity,
+                                default=None) for branch in value[1]]
             if all(alternatives):
-                better(frozenset().union(*alternatives))
+                found.append(frozenset().union(*alternatives))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:
-            better(_needed(list(value[2]), ignore_case))
+            found += _needed(list(value[2]), ignore_case, casefold)
         # (anything else — a class, a lookaround, an anchor, an optional part — promises
         # no literal)
     end_run()
-    return best
+    return found
 
 
 def _selectivity(literals: frozenset[str]) -> tuple[int, int]:
