@@ -43,7 +43,7 @@ from extractors.discovery import (
 )
 from extractors.gazetteer import Entry, Gazetteer, Match
 from extractors.normalize import casefold_in_place, simplify, stable_id
-from extractors.prefilter import Scan, ScanGroup, scan
+from extractors.prefilter import Scan, ScanGroup, scan, trie_pattern
 from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
@@ -524,33 +524,9 @@ def _any_word(words, folded: bool = False) -> re.Pattern[str]:
     engine tries in a third less time than a list of words: the trigger words are looked for
     in every sentence."""
     if folded:
-        return re.compile(_trie({w.casefold() for w in words}) or r"(?!x)x")
+        return re.compile(trie_pattern({w.casefold() for w in words}) or r"(?!x)x")
     unique = sorted(set(words), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, unique)) or r"(?!x)x", re.I)
-
-
-def _trie(words: set[str]) -> str:
-    """An alternation of `words` as a trie: its branches part at distinct characters, so at
-    most one goes on at a time, and a word ending where a longer one goes on is tried after
-    it (greedy `?`): the longest word that matches wins, as in a list sorted longest first."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # (a word ends here)
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(rest) for char, rest in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-
-    return pattern(root)
 
 
 class _Cue(NamedTuple):  # (tuples: made for every cue candidate, they must be cheap)

@@ -62,21 +62,56 @@ class ScanGroup(Generic[T]):
         self.literals = tuple(sorted({word for required in self._requirements
                                       for _, sets in required for words in sets
                                       for word in words}))
-        self._runnable: dict[tuple[str, ...], tuple[tuple[T, ...], ...]] = {}
+        self._finder = re.compile(trie_pattern(set(self.literals)) or r"(?!x)x")
+        self._prefixes = {word: frozenset(w for w in self.literals if word.startswith(w))
+                          for word in self.literals}
+        self._runnable: dict[frozenset[str], tuple[tuple[T, ...], ...]] = {}
 
     def runnable(self, text: str) -> tuple[tuple[T, ...], ...]:
         """For each list, its patterns that may match `text`, in list order."""
-        present = tuple([word for word in self.literals if word in text])
+        # (the literal that starts at each place where one does: the longest one there, whose
+        # prefixes among the literals are there too; one search per literal found, not one `in`
+        # per literal)
+        held: set[str] = set()
+        search, prefixes = self._finder.search, self._prefixes
+        found_at = search(text)
+        while found_at is not None:
+            held |= prefixes[found_at.group()]
+            found_at = search(text, found_at.start() + 1)
+        present = frozenset(held)
         found = self._runnable.get(present)
         if found is None:
             if len(self._runnable) >= self.MAX_REMEMBERED:
                 self._runnable.clear()
-            held = frozenset(present)
             found = self._runnable[present] = tuple(
                 tuple(p for p, sets in required
-                      if all(not held.isdisjoint(words) for words in sets))
+                      if all(not present.isdisjoint(words) for words in sets))
                 for required in self._requirements)
         return found
+
+
+def trie_pattern(words: set[str]) -> str:
+    """An alternation of `words` as a trie: its branches part at distinct characters, so at
+    most one goes on at a time, and a word ending where a longer one goes on is tried after
+    it (greedy `?`): the longest word that matches wins, as in a list sorted longest first."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # (a word ends here)
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(rest) for char, rest in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+
+    return pattern(root)
 
 
 def scan(regex: re.Pattern[str]) -> Scan:
