@@ -173,6 +173,15 @@ class Gazetteer:
         # because events are about models and a model knows its organisation.
         for candidates in self._index.values():
             candidates.sort(key=lambda item: (-len(item[0]), item[1].kind != "model"))
+        # The same candidates by alias, and the alias lengths under each first two characters,
+        # longest first: a place is tried with one lookup per length (a few), not one
+        # comparison per alias (dozens under "ch" or "mi").
+        self._by_alias: dict[str, list[tuple[str, Entry, _Label | None]]] = defaultdict(list)
+        for candidates in self._index.values():
+            for candidate in candidates:
+                self._by_alias[candidate[0]].append(candidate)
+        self._sizes = {first: tuple(sorted({len(key) for key, _, _ in candidates}, reverse=True))
+                       for first, candidates in self._index.items()}
         # Jumping between characters that can start an alias skips most of a sentence in C.
         firsts = sorted({key[0] for key in self._index})
         self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
@@ -296,34 +305,35 @@ class Gazetteer:
         return None, after.group(1), after.end()
 
     def _match_at(self, folded: str, position: int, last_end: int):
-        index = self._index
-        candidates = index.get(folded[position : position + 2], ())
-        if folded[position] in index:  # one-character aliases come last: they are shortest
-            candidates = [*candidates, *index[folded[position]]]
-        for key, entry, label in candidates:
-            if not folded.startswith(key, position):
+        sizes = self._sizes.get(folded[position : position + 2], ())
+        if folded[position] in self._sizes:  # one-character aliases come last: they are shortest
+            sizes += (1,)
+        by_alias, left = self._by_alias, len(folded) - position
+        for size in sizes:
+            if size > left:
                 continue
-            if _LATIN.match(key[0]) and position > 0 and position != last_end:
-                if _LATIN.match(folded[position - 1]):
+            for key, entry, label in by_alias.get(folded[position : position + size], ()):
+                if _LATIN.match(key[0]) and position > 0 and position != last_end:
+                    if _LATIN.match(folded[position - 1]):
+                        continue
+                if entry.not_after and folded[:position].endswith(entry.not_after):
                     continue
-            if entry.not_after and folded[:position].endswith(entry.not_after):
-                continue
-            end = position + len(key)
-            if label is _NUMBERED_STEM:  # (the number after it is never a Latin letter)
-                if _STEM_NUMBER.match(folded, end):
-                    return key, entry, label
-                continue
-            if _LATIN.match(key[-1]) and end < len(folded):
-                following = folded[end : end + 2]
-                glued = _LATIN.match(following[0]) and self._match_at(folded, end, end)
-                # (a point release of the alias's own label is its version: minimax-m2 .1)
-                own_label_ends = label is not None and label[1] == len(key)
-                if (re.match(r"[.]\d", following) and not own_label_ends) or (
-                    _LATIN.match(following[0]) and not glued
-                    and not (_GLUED_VERSION.match(folded, end) and _WORD.fullmatch(key))
-                ):  # (a version glued to a long name is its version: XuanYuan3-70B)
+                end = position + len(key)
+                if label is _NUMBERED_STEM:  # (the number after it is never a Latin letter)
+                    if _STEM_NUMBER.match(folded, end):
+                        return key, entry, label
                     continue
-            return key, entry, label
+                if _LATIN.match(key[-1]) and end < len(folded):
+                    following = folded[end : end + 2]
+                    glued = _LATIN.match(following[0]) and self._match_at(folded, end, end)
+                    # (a point release of the alias's own label is its version: minimax-m2 .1)
+                    own_label_ends = label is not None and label[1] == len(key)
+                    if (re.match(r"[.]\d", following) and not own_label_ends) or (
+                        _LATIN.match(following[0]) and not glued
+                        and not (_GLUED_VERSION.match(folded, end) and _WORD.fullmatch(key))
+                    ):  # (a version glued to a long name is its version: XuanYuan3-70B)
+                        continue
+                return key, entry, label
         return None
 
 
