@@ -4,6 +4,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -11,7 +12,13 @@ from extractors import dates
 from extractors.discovery import default_rules
 from extractors.events import CueRules, _any_word
 from extractors.normalize import casefold_in_place, simplify
-from extractors.prefilter import MAX_LITERALS, ScanGroup, necessary_literals, scan
+from extractors.prefilter import (
+    MAX_LITERALS,
+    ScanGroup,
+    necessary_literal_sets,
+    necessary_literals,
+    scan,
+)
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -56,6 +63,18 @@ def test_an_ignore_case_i_is_not_a_safe_literal():
     assert necessary_literals(re.compile("turbo", re.I)) == {"turbo"}
 
 
+def test_every_literal_set_a_pattern_needs_is_listed_in_order():
+    assert necessary_literal_sets(re.compile("(?:旗下|麾下)的?(?P<name>[甲-龟]{2,4})大模型")) == [
+        {"旗下", "麾下"}, {"大模型"}]
+    # (for the text as written: a case-sensitive Latin literal keeps its case; a pattern that
+    # ignores case only gives its caseless literals)
+    assert necessary_literal_sets(re.compile("星图GPT"), casefold=False) == [{"星图GPT"}]
+    assert necessary_literal_sets(re.compile("星图GPT")) == [{"星图gpt"}]
+    assert necessary_literal_sets(re.compile("Nova-(?:旗舰版|标准版)", re.I),
+                                  casefold=False) == [{"旗舰版", "标准版"}]
+    assert necessary_literal_sets(re.compile("[甲乙]+")) == []
+
+
 def test_too_many_alternatives_give_no_prefilter():
     words = ["甲乙", "丙丁", "戊己", "庚辛", "壬癸", "子丑", "寅卯"][: MAX_LITERALS + 1]
     assert scan(re.compile("|".join(words))).needs == ()
@@ -98,6 +117,32 @@ def test_a_group_runs_a_pattern_only_where_one_of_its_literals_is():
     assert group.runnable("又一句话") is group.runnable("平平无奇的一句话")
 
 
+class _Needing(NamedTuple):
+    name: str
+    needs: tuple[str, ...]
+    also_needs: tuple[tuple[str, ...], ...] = ()
+
+
+def test_a_group_runs_a_pattern_only_where_it_finds_a_literal_of_every_set_it_needs():
+    bracketed = _Needing("bracketed", ("旗下",), (("大模型", "模型"),))
+    group = ScanGroup([bracketed, _Needing("plain", ("模型",))])
+    assert [p.name for p in group.runnable("某公司旗下的星图大模型")[0]] == ["bracketed", "plain"]
+    assert [p.name for p in group.runnable("某公司旗下的星图助手")[0]] == []
+    assert [p.name for p in group.runnable("星图大模型")[0]] == ["plain"]
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("发布会", {"发布", "布会", "发布会"}),  # overlapping literals, and one inside another
+    ("模型群", {"模型", "模型群"}),  # a literal and its own prefix
+    ("群模型", {"模型"}),
+    ("布发", set()),
+])
+def test_a_group_sees_every_literal_even_overlapping_ones(text, present):
+    literals = ["发布", "布会", "发布会", "模型", "模型群"]
+    patterns = [_Needing(word, (word,)) for word in literals]
+    assert {p.name for p in ScanGroup(patterns).runnable(text)[0]} == present
+
+
 def test_every_match_of_a_sentence_trap_holds_a_literal_of_its_prefilter():
     """Sentence traps search the sentence ignoring case; their literals are casefolded."""
     traps = [t for t in CueRules.load().sentence_traps.lists[0] if t.needs]
@@ -124,6 +169,21 @@ def test_every_match_of_a_discovery_pattern_holds_one_of_its_needs():
                 assert any(word in text for word in pattern.needs), (pattern.regex.pattern,
                                                                       match.group())
     assert checked > 1000
+
+
+def test_every_match_of_a_discovery_pattern_holds_a_literal_of_each_set_it_also_needs():
+    """The sets read off each discovery regex (`also_needs`), on every gold text."""
+    patterns = [p for p in default_rules().patterns if p.also_needs]
+    assert len(patterns) > 15
+    checked = 0
+    for text in _gold_texts():
+        for pattern in patterns:
+            for match in pattern.regex.finditer(text):
+                checked += 1
+                for words in pattern.also_needs:
+                    assert any(word in text for word in words), (pattern.regex.pattern, words,
+                                                                  match.group())
+    assert checked > 300
 
 
 def test_date_patterns_literals_are_as_written():
