@@ -3,10 +3,11 @@
 Extraction runs dozens of cue and trap patterns over each sentence with a trigger word, and
 most of them find nothing there. A pattern whose every match must hold one of a few literal
 strings ("资金[^,。;]{0,8}用于" holds 资金) cannot match a sentence holding none of them, and
-`str.__contains__` rules that out several times faster than the regex engine scans the
+a literal search rules that out several times faster than the regex engine scans the
 sentence. The literals are read off the pattern's parse tree, so they never need writing down
-beside the pattern (and cannot drift from it). A ScanGroup looks for the literals of a whole
-list of patterns at once and remembers which patterns each set of literals leaves to run.
+beside the pattern (and cannot drift from it); a pattern may need several sets at once (旗下…
+大模型). A ScanGroup looks for the literals of a whole list of patterns at once, with one trie
+search, and remembers which patterns each set of literals leaves to run.
 """
 
 from __future__ import annotations
