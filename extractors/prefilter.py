@@ -44,18 +44,18 @@ class _Prefiltered(Protocol):
 
 class ScanGroup(Generic[T]):
     """Lists of scans (or other patterns with `needs`) run over the same texts, each only on
-    a text that holds one of its literals. The literals of all of them are looked for once
-    per text; which patterns that leaves is worked out once per set of literals found, since
-    few sets recur (a cue sentence mostly holds one or two of a type's words). Checking each
-    pattern's own literals instead costs more than the scans it saves, the lists being long."""
+    a text that holds one of its `needs` (and one of each of its `also_needs` sets, where it
+    has them). The literals of all of them are looked for once per text; which patterns that
+    leaves is worked out once per set of literals found, since few sets recur (a cue sentence
+    mostly holds one or two of a type's words). Checking each pattern's own literals instead
+    costs more than the scans it saves, the lists being long."""
 
     # (a bound on the memo, far above the sets seen in practice)
     MAX_REMEMBERED = 4096
 
     def __init__(self, *lists: Sequence[T]) -> None:
         self.lists = tuple(tuple(patterns) for patterns in lists)
-        # (an item's `also_needs`, where it has them, are literal sets its matches hold besides
-        # `needs`: a pattern runs only on a text holding a literal of every one of its sets)
+        # (each item with the literal sets it needs, empty ones left out)
         self._requirements = tuple(
             tuple((p, tuple(filter(None, (p.needs, *getattr(p, "also_needs", ())))))
                   for p in patterns)
