@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors import SEEDS_DIR
 from extractors.normalize import simplify, strip_non_word, tidy_spaces
 
-DEFAULT_RULES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "cleaning.toml"
+DEFAULT_RULES_PATH = SEEDS_DIR / "cleaning.toml"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A gloss candidate: lowercase latin (tone marks allowed) in parentheses after a CJK char.

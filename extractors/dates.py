@@ -191,12 +191,12 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None) -> EventDate | N
             return EventDate(_month_start(ref, match[1]).replace(day=int(match[2])), "day")
         if kind == "holiday":
             if match[1]:
-                day = _holiday(match[2], ref.year + _RELATIVE_YEARS[match[1]])
-                return EventDate(day, "day") if day else None
-            day = _holiday(match[2], ref.year)
-            if day is not None and day > ref:  # (news reports the past: last year's)
-                day = _holiday(match[2], ref.year - 1)
-            return EventDate(day, "day") if day else None
+                holiday = _holiday(match[2], ref.year + _RELATIVE_YEARS[match[1]])
+                return EventDate(holiday, "day") if holiday else None
+            holiday = _holiday(match[2], ref.year)
+            if holiday is not None and holiday > ref:  # (news reports the past: last year's)
+                holiday = _holiday(match[2], ref.year - 1)
+            return EventDate(holiday, "day") if holiday else None
         if kind == "m":
             month = int(match[1])
             year = ref.year if month <= ref.month else ref.year - 1

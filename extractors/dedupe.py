@@ -27,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from extractors import SEEDS_DIR
 from extractors.minhash import MinHasher, Scheme, estimated_jaccard
 from extractors.normalize import stable_id
 from extractors.records import Article
 
-DEFAULT_SETTINGS_PATH = Path(__file__).resolve().parents[1] / "seeds" / "dedupe.toml"
+DEFAULT_SETTINGS_PATH = SEEDS_DIR / "dedupe.toml"
 
 # A band key is band · 2^96 + the band's bin values as one integer: at most 3 × 32 bits.
 MAX_ROWS = 3

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extractors import SEEDS_DIR
 from extractors.gazetteer import OPENING_QUOTES, version_after_quote
 from extractors.normalize import simplify
 from extractors.prefilter import MAX_LITERALS, ScanGroup, necessary_literal_sets
@@ -23,7 +24,7 @@ from extractors.prefilter import MAX_LITERALS, ScanGroup, necessary_literal_sets
 if TYPE_CHECKING:
     from extractors.gazetteer import Gazetteer, Match
 
-DEFAULT_DISCOVERY_PATH = Path(__file__).resolve().parents[1] / "seeds" / "discovery.toml"
+DEFAULT_DISCOVERY_PATH = SEEDS_DIR / "discovery.toml"
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")

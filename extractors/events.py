@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from extractors import SEEDS_DIR
 from extractors.dates import resolve_event_date
 from extractors.discovery import (
     DEFAULT_DISCOVERY_PATH,
@@ -46,7 +47,7 @@ from extractors.normalize import casefold_in_place, simplify, stable_id
 from extractors.prefilter import Scan, ScanGroup, scan, trie_pattern
 from extractors.records import EVENT_TYPES, Article, EventDate, Mention
 
-DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "event_cues.toml"
+DEFAULT_CUES_PATH = SEEDS_DIR / "event_cues.toml"
 MAX_EVIDENCE_CHARS = 400
 # (a headline in brackets opening a text is a sentence of its own: "【Meta收购Manus】财联社12月30日
 # 电，Meta当地时间周一宣布…": its event is the story's, dated by the story)
@@ -599,7 +600,7 @@ class _SentenceEvents:
 
 
 class _Sentence(NamedTuple):  # (one per sentence of every article: cheap)
-    index: int
+    index: int  # type: ignore[assignment]  # (a field, not tuple.index)
     paragraph: int
     simplified: str
     start: int  # offsets in the simplified text (in the original one when not aligned)
@@ -711,8 +712,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
             # "这是国内大模型公司迄今最大的单轮融资": a comment on the event just told.
             events = replace(events, found=[f for f in events.found
                                             if f.event_type not in told])
-        for kind, batch in events.batches:
-            batches.setdefault(kind, []).append(batch)
+        for kind, number in events.batches:
+            batches.setdefault(kind, []).append(number)
         if events.found:
             told = {f.event_type for f in events.found} - FILING_TYPES
             found.append((sentence, events, scene))
@@ -744,7 +745,7 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
         for event in sentence_found:
             if _is_recalled(event, reference, rules):
                 continue
-            batch = event.batch
+            batch: int | None = event.batch
             if batch is None and event.event_type in FILING_TYPES and (
                 rules.inherit_article_batch
             ):
@@ -765,9 +766,9 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 model_status=model.entry.status if model else "gazetteer",
             )
             key = (mention.event_id, sentence.index)
-            told = mentions.get(key)
-            if told is None or told.organization is None or (
-                    told.event_date is None and mention.event_date is not None):
+            earlier_mention = mentions.get(key)
+            if earlier_mention is None or earlier_mention.organization is None or (
+                    earlier_mention.event_date is None and mention.event_date is not None):
                 # (of one event found twice in a sentence, the mention that names its owner:
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it; or
                 # its date: "【X完成融资】…X近日完成…融资", the headline undated)
@@ -897,7 +898,7 @@ def _first_told(
     its name. Their other events take that name too, less the upgrade an open-sourcing of the
     version adds ("发布并开源X 2.0" is a release and an open-sourcing of X 2.0)."""
     released = {f.model.entry.name for _, events, _ in found for f in events.found
-                if f.released_version}
+                if f.released_version and f.model}
     if not released:
         return found
     versions: dict[str, set[str | None]] = {}  # of those models, the versions told
@@ -1044,18 +1045,19 @@ def _across_sentences(
                 if key:
                     spellings = versions.setdefault((f.event_type, f.model.entry.name), {})
                     spellings.setdefault(key, (f.version, set()))[1].add(_event_month(f.date))
-    dated: dict[tuple[int, str], EventDate] = {}  # (paragraph, model) → its first date there
-    dated_anywhere: dict[str, EventDate] = {}  # model → its first date in the article
+    # (paragraph, model) → its first date there
+    dated: dict[tuple[int, str], EventDate | None] = {}
+    dated_anywhere: dict[str, EventDate | None] = {}  # model → its first date in the article
     upgraded: dict[str, set[date | None]] = {}  # by the sentences so far, with their dates
     event_dates: dict[int, EventDate] = {}  # sentence index → the date of its first event
     lead: tuple[int, date] | None = None  # the paragraph and day of the story's first events
     recalled: set[int] = set()  # the sentences telling only what came long before the lead
-    settled = []
+    settled: list[tuple[_Sentence, list[_Found]]] = []
     for sentence, events, earlier in found:
         scene: list[EventDate | None] = []  # the date of the scene, once needed
         for f in events.found:
             if f.event_type == "upgrade" and f.model:
-                upgraded.setdefault(f.model.entry.name, set()).add(f.date and f.date.value)
+                upgraded.setdefault(f.model.entry.name, set()).add(f.date.value if f.date else None)
         kept = []
         days_later = _days_later(sentence.simplified, rules)
         for f in events.found:
@@ -1381,7 +1383,7 @@ def _sentence_events(
     if not candidates:
         return _SentenceEvents()  # no cue: no need to look for names
     matches = _names_in(sentence, gazetteer, rules, earlier)
-    clauses = []
+    clauses: list[_Clause] = []
     items: set[int] = set()  # clauses opening an item of a semicolon list
     for part in _CLAUSES.finditer(sentence):
         start, end = part.span()
@@ -1472,7 +1474,8 @@ def _sentence_events(
                 continue
             if index in listed:
                 continue
-        if is_item and opener is not None and not _only_references(clause, rules):
+        if is_item and opener is not None and last_cue_clause is not None and not (
+                _only_references(clause, rules)):
             # ("…信息如下：A公司——“X”；B公司——“Y”；…": the items after the first; not a note on
             # one: "服务名称：点点，所调用的已备案模型为“小红书大模型”")
             for cue in opener.cues:
@@ -2170,11 +2173,13 @@ def _flagship_labelled(
     if cue.event_type not in ("release", "open_source") or clause.names_a_model():
         return None
     label = rules.release_label.match(clause.text, cue.end)
-    group = label and _matched_group(label)
-    if group is None or not any(c.isalpha() for c in label.group(group)):
+    if label is None:
+        return None
+    group = _matched_group(label)
+    if not any(c.isalpha() for c in label.group(group)):
         return None  # (a bare number after a company is too often a figure)
     owner = next((o for o in reversed(clause.matches) if o.end <= cue.start), None)
-    flagship = owner and gazetteer.flagship(owner.entry.name)
+    flagship = gazetteer.flagship(owner.entry.name) if owner is not None else None
     if flagship is None:
         return None
     return Match(flagship, label.start(group), label.end(group), label.group(group),

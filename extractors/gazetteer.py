@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from extractors import SEEDS_DIR
 from extractors.normalize import casefold_in_place, simplify
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _LATIN = re.compile(r"[a-z0-9]")
 # A word of four letters or more, and a version glued to it that is no size (not Yi34B).
 _WORD = re.compile(r"[a-z]{4,}")
@@ -207,7 +207,7 @@ class Gazetteer:
         return self._flagships.get(organization)
 
     @classmethod
-    def load(cls, seeds: Path = SEEDS) -> Gazetteer:
+    def load(cls, seeds: Path = SEEDS_DIR) -> Gazetteer:
         return cls(_read_rows(seeds / "models.csv"), _read_rows(seeds / "organizations.csv"))
 
     def lookup(self, name: str) -> Entry | None:
@@ -249,6 +249,7 @@ class Gazetteer:
                     continue
             elif label is _NUMBERED_STEM:  # 海螺03: the stem's letter and the number
                 number = _STEM_NUMBER.match(text, end)
+                assert number is not None  # (_match_at took the stem for the number after it)
                 letter = _STEM_LETTER.search(key)
                 version = (text[position + letter.start(1)] if letter else "") + number.group(1)
                 end = number.end()
@@ -262,9 +263,10 @@ class Gazetteer:
         """Files model name `key` (one of `keys`, the canonical first) in its lettered family
         (minimax-m1) and its numbered one (海螺02)."""
         if lettered := _LETTERED_NAME.fullmatch(key):
-            self._lettered[lettered.groups()].add(entry.name)
+            stem_and_letter = (lettered[1], lettered[2])
+            self._lettered[stem_and_letter].add(entry.name)
             if key == keys[0]:
-                self._lettered_canonical.add(lettered.groups())
+                self._lettered_canonical.add(stem_and_letter)
         if numbered := _NUMBERED_NAME.fullmatch(key):
             stem = numbered.group(1)
             self._numbered[stem].add(entry.name)

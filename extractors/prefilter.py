@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 try:  # (the parser is private: a Python without it only loses the prefilter)
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     _sre = _sre_parse = None
 
@@ -37,7 +37,9 @@ class Scan(NamedTuple):
 
 
 class _Prefiltered(Protocol):
-    needs: tuple[str, ...]  # one of these is in every match; () when none is known
+    @property
+    def needs(self) -> tuple[str, ...]:  # one of these is in every match; () when none is known
+        ...
     # (an item may also carry `also_needs`: more such sets, one literal of each of which is in
     # every match too; see `ScanGroup`)
 
@@ -169,7 +171,7 @@ def _needed(items: list, ignore_case: bool, casefold: bool) -> list[frozenset[st
         elif op is _sre.BRANCH:
             # (each alternative's most selective set: one of their union is in every match)
             alternatives = [max(_needed(list(branch), ignore_case, casefold), key=_selectivity,
-                                default=None) for branch in value[1]]
+                                default=frozenset()) for branch in value[1]]
             if all(alternatives):
                 found.append(frozenset().union(*alternatives))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:

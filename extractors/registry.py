@@ -32,11 +32,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
-from weakref import WeakKeyDictionary
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 from selectolax.lexbor import LexborHTMLParser
 
+from extractors import SEEDS_DIR
 from extractors.decode import decode_body
 from extractors.gazetteer import Entry, Gazetteer
 from extractors.listing import document_base
@@ -50,7 +50,7 @@ from extractors.normalize import (
 )
 from extractors.urls import canonical_url
 
-RULES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "registry.toml"
+RULES_PATH = SEEDS_DIR / "registry.toml"
 
 Kind = Literal["filing", "registration"]
 KINDS: tuple[Kind, ...] = ("filing", "registration")
@@ -912,11 +912,14 @@ class _GazetteerIndex:
     size: tuple[int, int]  # the gazetteer's sizes when built: rebuilt if entries are added
 
 
-_INDEXES: WeakKeyDictionary[Gazetteer, _GazetteerIndex] = WeakKeyDictionary()
+# id → (gazetteer, its index), for the few gazetteers most recently matched against: each
+# held, so that its id stays its own (a compiled Gazetteer takes no weak reference).
+_INDEXES: dict[int, tuple[Gazetteer, _GazetteerIndex]] = {}
+_MAX_INDEXES = 4
 
 
 def _index_for(gazetteer: Gazetteer, rules: RegistryRules) -> _GazetteerIndex:
-    index = _INDEXES.get(gazetteer)
+    _, index = _INDEXES.get(id(gazetteer), (None, None))
     size = (len(gazetteer.models), len(gazetteer.organizations))
     if index is None or index.size != size:
         models: dict[str, Entry | None] = {}
@@ -929,7 +932,11 @@ def _index_for(gazetteer: Gazetteer, rules: RegistryRules) -> _GazetteerIndex:
         for entry in gazetteer.organizations.values():
             for name in (entry.name, *entry.aliases):
                 organizations.setdefault(match_key(name), entry)
-        index = _INDEXES[gazetteer] = _GazetteerIndex(models, organizations, size)
+        index = _GazetteerIndex(models, organizations, size)
+        _INDEXES.pop(id(gazetteer), None)
+        while len(_INDEXES) >= _MAX_INDEXES:
+            del _INDEXES[next(iter(_INDEXES))]  # (the oldest)
+        _INDEXES[id(gazetteer)] = (gazetteer, index)
     return index
 
 

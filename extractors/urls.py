@@ -19,7 +19,9 @@ from urllib.parse import quote, unquote_plus, urljoin, urlsplit, urlunsplit
 
 from tld import get_fld
 
-RULES_PATH = Path(__file__).resolve().parents[1] / "seeds" / "url_rules.toml"
+from extractors import SEEDS_DIR
+
+RULES_PATH = SEEDS_DIR / "url_rules.toml"
 # Only these schemes name a fetchable web page; value = the port the scheme implies.
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # RFC 3986 characters that need no escaping in a path / in one query piece; "%" is kept so

@@ -2,7 +2,8 @@ import csv
 
 import pytest
 
-from extractors.gazetteer import SEEDS, Gazetteer
+from extractors import SEEDS_DIR
+from extractors.gazetteer import Gazetteer
 from extractors.normalize import simplify
 
 
@@ -12,7 +13,7 @@ def gazetteer() -> Gazetteer:
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    with (SEEDS / name).open(encoding="utf-8", newline="") as handle:
+    with (SEEDS_DIR / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
