@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def ensure_compiled(required: bool) -> None:
 def ensure_system_packages(packages: dict[str, str]) -> None:
     """Install missing Debian packages when we may (root with apt-get); else say what's missing."""
     missing = sorted({pkg for command, pkg in packages.items() if not shutil.which(command)})
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
+        # (Debian's own Python keeps its C headers apart; the compiled extraction needs them)
+        missing.append(f"python3.{sys.version_info.minor}-dev")
     if not missing:
         return
     if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
