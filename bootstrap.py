@@ -77,7 +77,7 @@ def ensure_venv(lock: Path) -> None:
 def ensure_compiled(required: bool) -> None:
     """Compile the event extraction into the venv unless a build of these sources is there
     (see extractors/native.py). Where it cannot be built, the job runs it interpreted."""
-    status = run([str(BIN / "python"), "-m", "extractors.native"])
+    status = run([str(BIN / "modelwatch-compile")])
     if status and required:
         sys.exit(f"compiling the event extraction failed (exit {status}): see above")
     if status:

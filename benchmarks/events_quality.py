@@ -477,7 +477,7 @@ def main() -> int:
               f"({baseline.wall_rate:,.0f} of wall time); compiled/interpreted "
               f"{speed.cpu_rate / baseline.cpu_rate:.2f}x; {baseline.mentions} mentions")
     else:
-        print("  (no current compiled build: `.venv/bin/python -m extractors.native` makes one)")
+        print("  (no current compiled build: `.venv/bin/modelwatch-compile` makes one)")
     overall = both.overall
     ok = (overall.precision >= TARGET_PRECISION and overall.recall >= TARGET_RECALL
           and speed.cpu_rate >= TARGET_RATE)

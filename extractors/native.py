@@ -2,8 +2,8 @@
 
 The sources stay plain Python; mypyc compiles the same files (which must type-check under
 mypy) into extension modules that run the extraction about 1.5x faster
-(benchmarks/events_quality.py measures both in one run). `python -m extractors.native`
-builds them into the venv, never beside the sources, and bootstrap.py runs it. The package
+(benchmarks/events_quality.py measures both in one run). `modelwatch-compile` (`main`
+here) builds them into the venv, never beside the sources, and bootstrap.py runs it. The package
 (`extractors/__init__.py`) looks there first only while the build's stamp matches the
 sources as they are now, so an edited source is never shadowed by an old build: until the
 next build it simply runs interpreted. MODELWATCH_NATIVE=0 runs it interpreted regardless;
@@ -90,6 +90,3 @@ def main() -> int:
     build()
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

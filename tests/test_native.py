@@ -48,7 +48,7 @@ def _expects_compiled() -> bool:
     if os.environ.get(native.SWITCH) == "1":
         return True  # (the test command built it: bootstrap.py fails when it cannot)
     if native.current_build() is None:
-        pytest.skip("no current compiled build (`.venv/bin/python -m extractors.native`)")
+        pytest.skip("no current compiled build (`.venv/bin/modelwatch-compile`)")
     return True
 
 
