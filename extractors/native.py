@@ -3,10 +3,10 @@
 The sources stay plain Python; mypyc compiles the same files (which must type-check under
 mypy) into extension modules that run the extraction about 1.5x faster
 (benchmarks/events_quality.py measures both in one run). `modelwatch-compile` (`main`
-here) builds them into the venv, never beside the sources, and bootstrap.py runs it. The package
-(`extractors/__init__.py`) looks there first only while the build's stamp matches the
-sources as they are now, so an edited source is never shadowed by an old build: until the
-next build it simply runs interpreted. MODELWATCH_NATIVE=0 runs it interpreted regardless;
+here) builds them into the venv, never beside the sources; bootstrap.py runs it. The
+package (`extractors/__init__.py`) looks there first only while the build's stamp matches
+the sources as they are now, so an edited source is never shadowed by an old build: until
+the next build it simply runs interpreted. MODELWATCH_NATIVE=0 runs it interpreted regardless;
 the test command sets MODELWATCH_NATIVE=1, under which a test fails unless it runs compiled.
 """
 
