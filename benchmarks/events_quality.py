@@ -223,7 +223,7 @@ TUNED_SETS = (("hand-written cases", "sentences.json"),
               ("held-out 66 (tuned on after its first score)", "heldout66.json"),
               ("held-out 67 (tuned on after its first score)", "heldout67.json"))
 UNTOUCHED = ("heldout57.json", "heldout59.json", "heldout60.json", "heldout64.json",
-             "heldout65.json")
+             "heldout65.json", "heldout68.json", "heldout69.json")
 
 
 def tuned_sets() -> list[tuple[str, str, list[Case]]]:
