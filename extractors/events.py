@@ -773,7 +773,8 @@ def mentions_in_article(article: Article, gazetteer: Gazetteer, rules: CueRules)
                 # "其中包括：1.X有限公司，服务名称：Y" lists Y, and 服务名称 finds X owns it; or
                 # its date: "【X完成融资】…X近日完成…融资", the headline undated)
                 mentions[key] = mention
-    return _by_short_names(_without_refined(list(mentions.values())), text.simplified, rules)
+    return _with_shared_owners(
+        _by_short_names(_without_refined(list(mentions.values())), text.simplified, rules))
 
 
 class _Furniture:
@@ -855,6 +856,21 @@ def _is_bare_line(sentence: str) -> bool:
     """A headline-like line: short, without a full stop (a sentence without one of its own
     is its whole line)."""
     return len(sentence) <= _HEADLINE_CHARS and not sentence.rstrip().endswith(_FULL_STOPS)
+
+
+def _with_shared_owners(mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, those of a model with no owner taking the one owner the article's other
+    mentions of that model give it ("X发布港航领域大模型“洋山智港”，并宣布该模型已于今年7月完成…
+    备案": the filing of the anaphor is X's too)."""
+    owners: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.model and mention.organization:
+            owners.setdefault(mention.model, set()).add(mention.organization)
+    if not owners or all(m.organization or m.model not in owners for m in mentions):
+        return mentions
+    return [replace(m, organization=next(iter(owners[m.model])))
+            if m.model and not m.organization and len(owners.get(m.model, ())) == 1 else m
+            for m in mentions]
 
 
 def _by_short_names(mentions: list[Mention], text: str, rules: CueRules) -> list[Mention]:

@@ -193,6 +193,20 @@ def test_an_anaphor_names_the_model_of_the_sentence_before(gazetteer, rules):
         ("open_source", "DeepSeek", "V3.2 Exp"), ("upgrade", "DeepSeek", "V3.2 Exp")]
 
 
+def test_an_ownerless_mention_takes_the_one_owner_the_article_gives_its_model(gazetteer, rules):
+    # The filing of the anaphor names no owner; the release of the same model does.
+    text = ("5月6日，青岚数智科技股份有限公司（青岚数智）发布物流领域大模型“云舟”，并宣布该模型已于"
+            "今年4月完成国家生成式人工智能服务备案。")
+    found = mentions_in_article(article(text), gazetteer, rules)
+    assert sorted((m.event_type, m.model, m.organization) for m in found) == [
+        ("filing", "云舟", "青岚数智"), ("release", "云舟", "青岚数智")]
+    # Two owners for one model: none is taken.
+    text = ("甲方公司发布“云舟”大模型。乙方公司也发布了“云舟”大模型。"
+            "据悉，“云舟”大模型已完成国家生成式人工智能服务备案。")
+    found = mentions_in_article(article(text), gazetteer, rules)
+    assert [m.organization for m in found if m.event_type == "filing"] == [None]
+
+
 def test_filing_list_in_the_sentence_after_the_announcement(gazetteer, rules):
     text = ("继首批大模型获批上线后，第三批通过备案的大模型名单于近日公布。"
             "据统计，百川智能的百川大模型、小红书旗下应用“点点”等均在其列。")
