@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 # The modules of the event stage's inner loop (events.py calls the others per sentence).
@@ -53,7 +54,7 @@ def current_build(build_dir: Path = BUILD_DIR, source_dir: Path = SOURCE_DIR) ->
 
 def is_compiled(module: object) -> bool:
     """Whether an imported module is a compiled one (an extension module, not a .py file)."""
-    return not str(getattr(module, "__file__", "")).endswith(".py")
+    return str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
 
 
 def build(build_dir: Path = BUILD_DIR) -> Path:
