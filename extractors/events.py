@@ -866,8 +866,6 @@ def _with_shared_owners(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.model and mention.organization:
             owners.setdefault(mention.model, set()).add(mention.organization)
-    if not owners or all(m.organization or m.model not in owners for m in mentions):
-        return mentions
     return [replace(m, organization=next(iter(owners[m.model])))
             if m.model and not m.organization and len(owners.get(m.model, ())) == 1 else m
             for m in mentions]

@@ -40,16 +40,20 @@ def source_stamp(source_dir: Path = SOURCE_DIR) -> str:
     return digest.hexdigest()
 
 
-def current_build(build_dir: Path = BUILD_DIR, source_dir: Path = SOURCE_DIR) -> Path | None:
-    """The directory of the compiled modules when they were built from the sources as they
-    are now (and not switched off); else None."""
-    if os.environ.get(SWITCH) == "0":
-        return None
+def is_current(build_dir: Path = BUILD_DIR, source_dir: Path = SOURCE_DIR) -> bool:
+    """Whether `build_dir` holds a build of the sources as they are now."""
     try:
         stamp = (build_dir / _STAMP_FILE).read_text()
     except OSError:
+        return False
+    return stamp == source_stamp(source_dir)
+
+
+def current_build(build_dir: Path = BUILD_DIR, source_dir: Path = SOURCE_DIR) -> Path | None:
+    """The directory of the compiled modules to use: a current build, unless switched off."""
+    if os.environ.get(SWITCH) == "0" or not is_current(build_dir, source_dir):
         return None
-    return build_dir if stamp == source_stamp(source_dir) else None
+    return build_dir
 
 
 def is_compiled(module: object) -> bool:
@@ -83,7 +87,9 @@ def build(build_dir: Path = BUILD_DIR) -> Path:
 
 
 def main() -> int:
-    if current_build() is not None:
+    # (whether the build is current, not whether it is used: MODELWATCH_NATIVE=0 in the
+    # environment must not make every set-up compile again)
+    if is_current():
         print(f"compiled event extraction is current: {BUILD_DIR}")
         return 0
     print(f"compiling the event extraction with mypyc into {BUILD_DIR} (about a minute)",
